@@ -1,0 +1,2 @@
+import { x } from '../services/refunds';
+test('x', () => expect(x).toBe(1));
