@@ -1,2 +1,0 @@
-import { x } from '../services/refunds';
-test('x', () => expect(x).toBe(1));
