@@ -1,0 +1,2 @@
+export { SimulatedGateway } from './simulated-gateway';
+export type { LedgerRow, ScriptedReply, SimulatedGatewayOptions } from './simulated-gateway';
