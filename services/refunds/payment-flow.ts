@@ -1,0 +1,148 @@
+import type { PaymentRecord, RefundCase } from './case';
+import { SYSTEM } from './case';
+import type { CaseWriter } from './case-writer';
+import { paymentKey } from './apply';
+import { quoteCase } from './money';
+import type { PolicyConfig } from './policy';
+import type { CaseStore, Clock, OrderCatalogue, PaymentGateway, PaymentReply, PaymentRequest } from './ports';
+
+// Payment execution (DESIGN.md §2 "Payments"): refund_pending -> gateway -> refunding -> confirmed refunded.
+// The intent (key, amount) is written before the gateway is called, so a process that dies in between leaves a
+// case the next sweep resubmits under the same key: the gateway pays at most once per key.
+
+export class PaymentFlow {
+  constructor(
+    private readonly deps: { store: CaseStore; orders: OrderCatalogue; payments: PaymentGateway; clock: Clock },
+    private readonly policy: PolicyConfig,
+    private readonly writer: CaseWriter,
+  ) {}
+
+  /** Moves the payment of a case one step. Returns the case as written, or null when another sweeper got there first. */
+  async advance(c: RefundCase): Promise<RefundCase | null> {
+    let current = c;
+    if (current.status === 'refund_pending') {
+      const submitted = await this.recordIntent(current);
+      if (!submitted) return null;
+      current = submitted;
+    }
+    if (current.status !== 'refunding' || !current.payment) return current;
+    const p = current.payment;
+    if (p.status === 'confirmed' || p.status === 'declined') return current;
+    const reply = await this.callGateway(current, p);
+    return this.record(current, p, reply);
+  }
+
+  /** The refund amount is settled when the money moves: coupons and shipping go with the case that completes the order. */
+  private async recordIntent(c: RefundCase): Promise<RefundCase | null> {
+    const now = this.deps.clock.now();
+    const order = await this.deps.orders.getOrder(c.orderId);
+    if (!order) throw new Error(`order ${c.orderId} of ${c.id} is gone`);
+    const siblings = await this.deps.store.find({ orderId: c.orderId });
+    const paidOrPaying = siblings
+      .filter((s) => s.id !== c.id && (s.status === 'refunded' || ((s.status === 'refunding' || s.status === 'refund_failed') && s.payment)))
+      .flatMap((s) => s.lines);
+    const quote = quoteCase({ order, lines: c.lines, type: c.type, reason: c.reason, otherUnits: paidOrPaying, ...(c.refundWithoutReturn ? { withoutReturn: true } : {}) });
+    const generation = c.payment?.generation ?? 1;
+    const payment: PaymentRecord = {
+      generation,
+      key: paymentKey(c.id, generation),
+      amount: quote.cash,
+      pointsRestored: quote.pointsRestored,
+      status: 'submitting',
+      attempts: 0,
+      polls: 0,
+      submittedAt: now.toISOString(),
+      nextAttemptAt: new Date(now.getTime() + this.policy.paymentLeaseMs).toISOString(),
+    };
+    const next: RefundCase = { ...c, status: 'refunding', quote, payment };
+    const { result, written } = await this.writer.write(c, next, {
+      actor: SYSTEM,
+      event: 'payment_submitted',
+      now,
+      data: { key: payment.key, generation, amount: payment.amount, pointsRestored: payment.pointsRestored },
+    });
+    return result.ok ? written : null;
+  }
+
+  private async callGateway(c: RefundCase, p: PaymentRecord): Promise<PaymentReply> {
+    const request: PaymentRequest = {
+      key: p.key,
+      caseId: c.id,
+      orderId: c.orderId,
+      buyerId: c.buyerId,
+      currency: c.quote.currency,
+      amount: p.amount,
+      pointsRestored: p.pointsRestored,
+      method: c.paymentMethod,
+    };
+    try {
+      if (p.status === 'accepted') {
+        const status = await this.deps.payments.status(p.key);
+        // The gateway never saw the key (lost on its side): submitting again under the same key is safe.
+        return status.kind === 'unknown' ? await this.deps.payments.submit(request) : status;
+      }
+      return await this.deps.payments.submit(request);
+    } catch (err) {
+      return { kind: 'transient', message: err instanceof Error ? err.message : String(err) };
+    }
+  }
+
+  private async record(c: RefundCase, p: PaymentRecord, reply: PaymentReply): Promise<RefundCase | null> {
+    const now = this.deps.clock.now();
+    const at = now.toISOString();
+    const attempts = p.attempts + 1;
+    let next: RefundCase;
+    let event: string;
+    let data: Record<string, unknown>;
+    switch (reply.kind) {
+      case 'confirmed':
+        next = { ...c, status: 'refunded', payment: { ...p, attempts, status: 'confirmed', confirmedAt: at, gatewayReference: reply.reference } };
+        event = 'payment_confirmed';
+        data = { key: p.key, reference: reply.reference, amount: p.amount };
+        break;
+      case 'accepted': {
+        const polls = p.status === 'accepted' ? p.polls + 1 : 0;
+        const delay = pick(this.policy.paymentPollMs, polls);
+        next = { ...c, payment: { ...p, attempts, polls, status: 'accepted', gatewayReference: reply.reference, nextAttemptAt: new Date(now.getTime() + delay).toISOString() } };
+        event = 'payment_accepted';
+        data = { key: p.key, reference: reply.reference };
+        break;
+      }
+      case 'declined':
+        next = { ...c, status: 'refund_failed', paymentFailures: c.paymentFailures + 1, payment: { ...p, attempts, status: 'declined', lastError: reply.code } };
+        event = 'payment_declined';
+        data = { key: p.key, code: reply.code };
+        break;
+      case 'transient': {
+        // Timeout, 5xx or unknown: the same key again later, with backoff.
+        const delay = pick(this.policy.paymentRetryMs, attempts - 1);
+        const status = p.status === 'accepted' ? 'accepted' : 'retry_wait';
+        next = { ...c, payment: { ...p, attempts, status, lastError: reply.message, nextAttemptAt: new Date(now.getTime() + delay).toISOString() } };
+        event = 'payment_retry_scheduled';
+        data = { key: p.key, attempt: attempts, retryAt: next.payment?.nextAttemptAt };
+        break;
+      }
+      default: {
+        const never: never = reply;
+        throw new Error(`unknown gateway reply ${JSON.stringify(never)}`);
+      }
+    }
+    const { result, written } = await this.writer.write(c, next, { actor: SYSTEM, event, now, data });
+    return result.ok ? written : null;
+  }
+
+  /** Start-up reconciliation: payments whose process died mid-call are finished now (same key, so never twice). */
+  async reconcile(): Promise<number> {
+    const cases = [...(await this.deps.store.find({ status: 'refund_pending' })), ...(await this.deps.store.find({ status: 'refunding' }))];
+    let advanced = 0;
+    for (const c of cases) {
+      if (c.status === 'refunding' && c.payment?.status !== 'submitting') continue;
+      if (await this.advance(c)) advanced++;
+    }
+    return advanced;
+  }
+}
+
+function pick(delays: readonly number[], index: number): number {
+  return delays[Math.min(index, delays.length - 1)] ?? 60_000;
+}
