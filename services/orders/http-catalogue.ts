@@ -113,7 +113,9 @@ export class HttpCatalogue implements OrderCatalogue {
       status = res.status;
       text = await res.text();
     } catch (err) {
-      if (isTimeout(err)) throw new OrderServiceError('timeout', `${method} ${url}: no answer within ${this.timeoutMs} ms`, undefined, { cause: err });
+      // Checked on the signal, not the error: undici's abort error is a DOMException from another realm under
+      // some runners, so instanceof and error names are unreliable.
+      if (signal.aborted) throw new OrderServiceError('timeout', `${method} ${url}: no answer within ${this.timeoutMs} ms`, undefined, { cause: err });
       throw new OrderServiceError('unavailable', `${method} ${url}: ${describe(err)}`, undefined, { cause: err });
     }
     if (status === 404) return { status: 404 };
@@ -132,13 +134,10 @@ function enc(id: string): string {
   return encodeURIComponent(id);
 }
 
-function isTimeout(err: unknown): boolean {
-  return err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
-}
-
 function describe(err: unknown): string {
-  if (!(err instanceof Error)) return String(err);
+  const message = (e: unknown): string =>
+    typeof e === 'object' && e !== null && 'message' in e ? String((e as { message: unknown }).message) : String(e);
   // undici wraps the socket error ("ECONNREFUSED", "ECONNRESET") in `cause` under a generic "fetch failed".
-  const cause = (err as { cause?: unknown }).cause;
-  return cause instanceof Error ? `${err.message} (${cause.message})` : err.message;
+  const cause = typeof err === 'object' && err !== null ? (err as { cause?: unknown }).cause : undefined;
+  return cause === undefined ? message(err) : `${message(err)} (${message(cause)})`;
 }
