@@ -28,7 +28,7 @@ export { CaseTimers } from './timers';
 export { PaymentFlow } from './payment-flow';
 export type { MonthFigures } from './figures';
 export { MonthlyFigures } from './figures';
-export { allocateOrder, unitShares, quoteCase } from './money';
+export { allocateOrder, unitShares, quoteCase, sumFen } from './money';
 
 export interface RefundCore {
   service: RefundService;

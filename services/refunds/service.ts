@@ -5,7 +5,6 @@ import type { Change } from './case-writer';
 import { CaseWriter, fingerprint } from './case-writer';
 import { scopeQuery, visibility } from './access';
 import { applyCommand } from './apply';
-import type { Command } from './commands';
 import { CommandSchema, FilingRequestSchema } from './commands';
 import { scheduleOf } from './deadlines';
 import type { FilingRequest } from './eligibility';

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+// Every setting of the server, read from the environment once by the composition root. Invalid or missing values
+// are all reported together at start-up.
+
+const int = (min = 0) => z.coerce.number().int().min(min);
+const rate = z.coerce.number().min(0).max(1);
+
+export const ConfigSchema = z.object({
+  PORT: int(0).max(65535).default(3978),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PUBLIC_BASE_URL: z.url().optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .optional(),
+  REDIS_PREFIX: z.string().min(1).default('rd:'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TIME_ZONE: z
+    .string()
+    .default('Asia/Shanghai')
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en-US', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'not a known IANA time zone'),
+  ORDER_API_URL: z.url().optional(),
+  ORDER_API_TOKEN: z.string().optional(),
+  AUTO_CONFIRM_MAX_FEN: int().default(200_000),
+  MERCHANT_HOURS: int(1).default(24),
+  MERCHANT_SPECIAL_HOURS: int(1).default(48),
+  SWEEP_INTERVAL_MS: int(100).default(5_000),
+  RETURN_POLL_INTERVAL_MS: int(100).default(30_000),
+  RETURN_TRANSIT_MS: int(0).default(120_000),
+  PAYMENT_FAILURE_RATE: rate.default(0),
+  PAYMENT_DECLINE_RATE: rate.default(0),
+  PAYMENT_LATENCY_MS: int().default(200),
+  PAYMENT_CONFIRM_AFTER_MS: int().default(3_000),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+/** Parses the environment; blank values count as unset. */
+export function loadConfig(env: Record<string, string | undefined>): ConfigResult {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const parsed = ConfigSchema.safeParse(cleaned);
+  if (parsed.success) return { ok: true, config: parsed.data };
+  return { ok: false, problems: parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`) };
+}

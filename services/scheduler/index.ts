@@ -1,0 +1,2 @@
+export { SweeperLoop } from './sweeper-loop';
+export type { SweeperLoopOptions } from './sweeper-loop';
