@@ -98,7 +98,7 @@ export class RedisEventSource implements EventSource {
           if (!running) break;
           this.onError(err, { group, consumer });
           failures += 1;
-          await Promise.race([stopped, sleep(Math.min(100 * 2 ** failures, 5_000))]);
+          await raceTimeout(stopped, Math.min(100 * 2 ** failures, 5_000));
         }
       }
     };
@@ -108,7 +108,7 @@ export class RedisEventSource implements EventSource {
       if (!running) return done;
       running = false;
       wake();
-      const finished = await Promise.race([done.then(() => true), sleep(this.blockMs + this.stopGraceMs).then(() => false)]);
+      const finished = await raceTimeout(done.then(() => true), this.blockMs + this.stopGraceMs);
       if (finished) {
         await conn.close();
       } else {
@@ -161,6 +161,13 @@ function fieldValue(fields: string[], name: string): string {
   throw new Error(`stream entry has no ${name} field`);
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+/** What `promise` resolves to, or undefined after `ms`; the timer never outlives the race. */
+async function raceTimeout<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
