@@ -26,14 +26,17 @@ export function createServer(infra: Infrastructure, log: Logger): restify.Server
   });
 
   server.get('/readyz', async (_req, res) => {
-    if (!infra.redis) return res.json({ status: 'ready', store: 'memory' });
+    if (!infra.redis) {
+      res.json({ status: 'ready', store: 'memory' });
+      return;
+    }
     try {
       await infra.redis.ping();
-      return res.json({ status: 'ready', store: 'redis' });
+      res.json({ status: 'ready', store: 'redis' });
     } catch (err) {
       log.warn({ err: String(err) }, 'readiness check failed');
       res.status(503);
-      return res.json({ status: 'unavailable', store: 'redis' });
+      res.json({ status: 'unavailable', store: 'redis' });
     }
   });
 
