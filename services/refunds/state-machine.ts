@@ -12,6 +12,8 @@ export type Target = CaseStatus | 'confirmation' | 'after_confirmation' | 'after
 export interface TransitionRule {
   from: readonly CaseStatus[];
   roles: readonly Role[];
+  /** States whose row of the state table names other actors for the event than `roles`. */
+  rolesIn?: Partial<Record<CaseStatus, readonly Role[]>>;
   to: Target;
 }
 
@@ -41,10 +43,18 @@ export const TRANSITIONS = {
   merchant_approve_without_return: { from: ['pending_merchant'], roles: ['merchant'], to: 'confirmation' },
   merchant_reject: { from: ['pending_merchant'], roles: ['merchant'], to: 'merchant_rejected' },
   merchant_timeout: { from: ['pending_merchant'], roles: ['system'], to: 'confirmation' },
-  request_evidence: { from: ['pending_merchant', 'platform_review'], roles: ['merchant', 'cs'], to: 'same' },
+  // The merchant asks the buyer while the case waits for them; in platform review CS asks either side, so there
+  // the merchant may answer with evidence too.
+  request_evidence: {
+    from: ['pending_merchant', 'platform_review'],
+    roles: ['cs'],
+    rolesIn: { pending_merchant: ['merchant'] },
+    to: 'same',
+  },
   add_evidence: {
     from: ['pending_merchant', 'platform_review', 'merchant_rejected'],
     roles: ['buyer'],
+    rolesIn: { platform_review: ['buyer', 'merchant'] },
     to: 'same',
   },
   cs_approve: { from: ['platform_review'], roles: ['cs'], to: 'after_confirmation' },
@@ -100,7 +110,7 @@ export type TransitionCheck =
 export function checkTransition(status: CaseStatus, event: CaseEvent, role: Role): TransitionCheck {
   const rule: TransitionRule = TRANSITIONS[event];
   if (!rule.from.includes(status)) return { ok: false, kind: 'invalid_state' };
-  if (!rule.roles.includes(role)) return { ok: false, kind: 'forbidden' };
+  if (!(rule.rolesIn?.[status] ?? rule.roles).includes(role)) return { ok: false, kind: 'forbidden' };
   return { ok: true, to: rule.to };
 }
 
