@@ -1,6 +1,6 @@
 import type { EvidenceKind } from '../refunds/case';
 import { HostAllowlist, hostOf, isFetchableScheme, sameOrigin } from './allowed-hosts';
-import { announcedKind, byteLimitFor, largestByteLimit, type EvidenceLimits } from './limits';
+import { byteLimitFor, largestByteLimit, type EvidenceLimits } from './limits';
 import { SNIFF_BYTES, sniff, type SniffedType } from './sniff';
 import type { EvidenceError, FetchFailure, Result } from './types';
 
@@ -23,8 +23,6 @@ export interface ByteSink {
 export interface DownloadRequest {
   url: string;
   allowlist: HostAllowlist;
-  /** The attachment's contentType: only picks the limit that applies before the bytes are seen. */
-  announcedType?: string;
   /** An Authorization header value, sent only to `origin` (the channel's service URL), never to redirect targets elsewhere. */
   authorization?: { origin: string; value: string };
   sink: ByteSink;
@@ -104,13 +102,12 @@ export class EvidenceFetcher {
 
   private async readBody(response: Response, request: DownloadRequest, failure: () => DownloadResult): Promise<DownloadResult> {
     const { limits } = this.options;
-    // Until the first bytes are seen, the announced kind's limit applies (or the largest, if nothing useful was announced).
-    let limitKind: EvidenceKind | null =
-      announcedKind(response.headers.get('content-type')) ?? announcedKind(request.announcedType);
-    let limit = limitKind ? byteLimitFor(limitKind, limits) : largestByteLimit(limits);
+    // Announced types are not trusted to pick a limit: until the first bytes tell the kind, the largest limit applies.
+    let limitKind: EvidenceKind | null = null;
+    let limit = largestByteLimit(limits);
     const contentLength = parseContentLength(response.headers.get('content-length'));
     const tooLarge = (): Failure =>
-      fail({ kind: 'too_large', limitBytes: limit, evidenceKind: limitKind, ...(contentLength !== null ? { announcedBytes: contentLength } : {}) });
+      fail({ kind: 'too_large', limitBytes: limit, evidenceKind: limitKind, ...(contentLength !== null ? { sizeBytes: contentLength } : {}) });
     if (contentLength !== null && contentLength > limit) return tooLarge();
     if (!response.body) return fail({ kind: 'empty' });
 

@@ -3,8 +3,8 @@ import { HostAllowlist } from './allowed-hosts';
 import { isDataUrl, parseDataUrl } from './data-url';
 import { EvidenceStore, type EvidenceWriter, type OpenResult, type ReadResult, type StatResult } from './evidence-store';
 import { EvidenceFetcher, type FetchFn } from './fetcher';
-import { announcedKind, byteLimitFor, checkFileCount, largestByteLimit, resolveLimits, type EvidenceLimits } from './limits';
-import { sniff } from './sniff';
+import { byteLimitFor, checkFileCount, largestByteLimit, resolveLimits, type EvidenceLimits } from './limits';
+import { SNIFF_BYTES, sniff } from './sniff';
 import type { EvidenceError, IngestResult, StoredEvidence } from './types';
 
 export { HostAllowlist, parseHostEntry } from './allowed-hosts';
@@ -24,7 +24,6 @@ export { EvidenceFetcher, type DownloadRequest, type DownloadResult, type FetchF
 export {
   DEFAULT_LIMITS,
   MB,
-  announcedKind,
   byteLimitFor,
   checkFileCount,
   largestByteLimit,
@@ -97,7 +96,7 @@ export class EvidenceService {
     const url = attachment.contentUrl?.trim();
     if (!url) return fail({ kind: 'fetch_failed', reason: 'no_url' });
     const name = displayName(attachment.name);
-    return isDataUrl(url) ? this.ingestDataUrl(url, attachment.contentType, name) : this.ingestDownload(url, attachment, context, name);
+    return isDataUrl(url) ? this.ingestDataUrl(url, name) : this.ingestDownload(url, context, name);
   }
 
   checkFileCount(currentCount: number) {
@@ -118,25 +117,23 @@ export class EvidenceService {
     return this.store.stat(sha256);
   }
 
-  private async ingestDataUrl(url: string, contentType: string | undefined, name: string | undefined): Promise<IngestResult> {
+  private async ingestDataUrl(url: string, name: string | undefined): Promise<IngestResult> {
     const parsed = parseDataUrl(url);
     if (!parsed.ok) return parsed;
     const { size } = parsed.value;
     if (size === 0) return fail({ kind: 'empty' });
-    const claimed = announcedKind(parsed.value.announcedType) ?? announcedKind(contentType);
-    const claimedLimit = claimed ? byteLimitFor(claimed, this.limits) : largestByteLimit(this.limits);
-    if (size > claimedLimit) return fail({ kind: 'too_large', limitBytes: claimedLimit, evidenceKind: claimed, announcedBytes: size });
-    const bytes = parsed.value.decode();
-    const sniffed = sniff(bytes);
+    const largest = largestByteLimit(this.limits);
+    if (size > largest) return fail({ kind: 'too_large', limitBytes: largest, evidenceKind: null, sizeBytes: size });
+    // Typed from its first bytes, so an oversized or unsupported payload is refused before it is decoded.
+    const sniffed = sniff(parsed.value.head(SNIFF_BYTES));
     if (!sniffed.ok) return sniffed;
     const limit = byteLimitFor(sniffed.value.kind, this.limits);
-    if (bytes.length > limit) return fail({ kind: 'too_large', limitBytes: limit, evidenceKind: sniffed.value.kind, announcedBytes: size });
-    return stored(await this.store.put(bytes), name);
+    if (size > limit) return fail({ kind: 'too_large', limitBytes: limit, evidenceKind: sniffed.value.kind, sizeBytes: size });
+    return stored(await this.store.put(parsed.value.decode()), name);
   }
 
   private async ingestDownload(
     url: string,
-    attachment: IncomingAttachment,
     context: IngestContext,
     name: string | undefined,
   ): Promise<IngestResult> {
@@ -146,7 +143,6 @@ export class EvidenceService {
       const downloaded = await this.fetcher.download({
         url,
         allowlist: this.allowlist.withServiceUrl(context.serviceUrl),
-        ...(attachment.contentType !== undefined ? { announcedType: attachment.contentType } : {}),
         ...(context.authorization && context.serviceUrl
           ? { authorization: { origin: context.serviceUrl, value: context.authorization } }
           : {}),

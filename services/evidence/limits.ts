@@ -56,14 +56,3 @@ export function checkFileCount(currentCount: number, limits: Pick<EvidenceLimits
   return { ok: true };
 }
 
-/**
- * The kind an announced media type claims (a Content-Type header, an attachment's contentType). Used only to pick
- * the limit that applies before the bytes have been seen; the bytes decide the kind.
- */
-export function announcedKind(mediaType: string | null | undefined): EvidenceKind | null {
-  const essence = mediaType?.split(';')[0]?.trim().toLowerCase() ?? '';
-  if (essence.startsWith('image/')) return 'image';
-  if (essence.startsWith('video/')) return 'video';
-  if (essence === 'application/pdf') return 'pdf';
-  return null;
-}

@@ -27,8 +27,11 @@ export type FetchFailure =
 // Codes with data, never prose: the bot words them in the buyer's language.
 export type EvidenceError =
   | { kind: 'host_not_allowed'; host: string; viaRedirect: boolean }
-  /** evidenceKind: the kind whose limit applied; null when the kind was not known yet (the largest limit applied). */
-  | { kind: 'too_large'; limitBytes: number; evidenceKind: EvidenceKind | null; announcedBytes?: number }
+  /**
+   * evidenceKind: the kind (from the bytes) whose limit applied; null when the size was refused before any byte was
+   * seen (the largest limit applied). sizeBytes: the size, when known without reading it all (Content-Length, data URL).
+   */
+  | { kind: 'too_large'; limitBytes: number; evidenceKind: EvidenceKind | null; sizeBytes?: number }
   /** detected: what the bytes look like (`gif`, `exe`, `svg`, `html`, `zip`, `avif`, `unknown`...). */
   | { kind: 'unsupported_type'; detected: string }
   | { kind: 'fetch_failed'; reason: FetchFailure; status?: number }

@@ -1,4 +1,4 @@
-import { DEFAULT_LIMITS, MB, announcedKind, byteLimitFor, checkFileCount, resolveLimits } from '../../../services/evidence/limits';
+import { DEFAULT_LIMITS, MB, byteLimitFor, checkFileCount, largestByteLimit, resolveLimits } from '../../../services/evidence/limits';
 
 describe('evidence limits', () => {
   it('defaults to 10 MB images, 50 MB videos, 10 MB PDFs and 9 files per case', () => {
@@ -20,11 +20,8 @@ describe('evidence limits', () => {
     expect(() => checkFileCount(-1)).toThrow(RangeError);
   });
 
-  it('reads the kind an announced media type claims', () => {
-    expect(announcedKind('image/jpeg')).toBe('image');
-    expect(announcedKind('Video/MP4; codecs="avc1"')).toBe('video');
-    expect(announcedKind('application/pdf')).toBe('pdf');
-    expect(announcedKind('application/octet-stream')).toBeNull();
-    expect(announcedKind(undefined)).toBeNull();
+  it('knows the largest limit, which applies while the kind is unknown', () => {
+    expect(largestByteLimit(DEFAULT_LIMITS)).toBe(50 * MB);
+    expect(largestByteLimit(resolveLimits({ pdfBytes: 80 * MB }))).toBe(80 * MB);
   });
 });
