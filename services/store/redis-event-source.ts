@@ -53,7 +53,12 @@ export class RedisEventSource implements EventSource {
     await this.ensureGroup(group);
     const conn = this.client.duplicate();
     conn.on('error', (err) => this.onError(err, { group, consumer }));
-    await conn.connect();
+    try {
+      await conn.connect();
+    } catch (err) {
+      conn.destroy();
+      throw err;
+    }
 
     let running = true;
     let wake!: () => void;
