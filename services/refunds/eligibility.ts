@@ -89,6 +89,11 @@ export function checkEligibility(input: {
       continue;
     }
     seen.add(requested.lineIndex);
+    // At most N submissions per order line (checked first, so it is reported next to any other problem of the line).
+    const submissions = submissionsOnLine(orderCases, line.index);
+    if (submissions >= policy.maxSubmissionsPerLine) {
+      refusals.push({ code: 'submission_limit_reached', lineIndex: line.index, submissions, max: policy.maxSubmissionsPerLine });
+    }
     if (!Number.isInteger(requested.quantity) || requested.quantity < 1 || requested.quantity > line.quantity) {
       refusals.push({ code: 'quantity_invalid', lineIndex: line.index, quantity: requested.quantity, max: line.quantity });
       continue;
@@ -105,12 +110,6 @@ export function checkEligibility(input: {
       continue;
     }
     lines.push({ lineIndex: line.index, units });
-
-    // At most N submissions per order line.
-    const submissions = submissionsOnLine(orderCases, line.index);
-    if (submissions >= policy.maxSubmissionsPerLine) {
-      refusals.push({ code: 'submission_limit_reached', lineIndex: line.index, submissions, max: policy.maxSubmissionsPerLine });
-    }
   }
 
   // The reason must allow the type at the order's shipping state; returns and exchanges only after delivery.
