@@ -3,7 +3,7 @@ import { HostAllowlist } from './allowed-hosts';
 import { isDataUrl, parseDataUrl } from './data-url';
 import { EvidenceStore, type EvidenceWriter, type OpenResult, type ReadResult, type StatResult } from './evidence-store';
 import { EvidenceFetcher, type FetchFn } from './fetcher';
-import { byteLimitFor, checkFileCount, largestByteLimit, resolveLimits, type EvidenceLimits } from './limits';
+import { byteLimitFor, checkFileCount, largestByteLimit, resolveLimits, type EvidenceLimits, type FileCountCheck } from './limits';
 import { SNIFF_BYTES, sniff } from './sniff';
 import type { EvidenceError, IngestResult, StoredEvidence } from './types';
 
@@ -33,11 +33,12 @@ export {
 } from './limits';
 export { signEvidenceUrl, verifyEvidenceSignature, type SignatureCheck } from './signed-url';
 export { SNIFF_BYTES, sniff, type SniffResult, type SniffedType } from './sniff';
-export type { EvidenceError, EvidenceErrorKind, FetchFailure, IngestResult, Result, StoredEvidence } from './types';
+export { EVIDENCE_ERROR_KINDS, type EvidenceError, type EvidenceErrorKind, type FetchFailure, type IngestResult, type Result, type StoredEvidence } from './types';
 
 /** What the service needs of a Bot Framework attachment. */
 export interface IncomingAttachment {
   contentUrl?: string;
+  /** The uploader's claim: neither the type nor the limit is taken from it, the bytes decide. */
   contentType?: string;
   name?: string;
 }
@@ -99,7 +100,8 @@ export class EvidenceService {
     return isDataUrl(url) ? this.ingestDataUrl(url, name) : this.ingestDownload(url, context, name);
   }
 
-  checkFileCount(currentCount: number) {
+  /** Whether a case holding `currentCount` files may take one more. */
+  checkFileCount(currentCount: number): FileCountCheck {
     return checkFileCount(currentCount, this.limits);
   }
 
@@ -132,13 +134,9 @@ export class EvidenceService {
     return stored(await this.store.put(parsed.value.decode()), name);
   }
 
-  private async ingestDownload(
-    url: string,
-    context: IngestContext,
-    name: string | undefined,
-  ): Promise<IngestResult> {
+  private async ingestDownload(url: string, context: IngestContext, name: string | undefined): Promise<IngestResult> {
     // The temporary file is created on the first byte: a refused host or status never touches the disk.
-    let writer: EvidenceWriter | null = null;
+    const file: { writer: EvidenceWriter | null } = { writer: null };
     try {
       const downloaded = await this.fetcher.download({
         url,
@@ -148,16 +146,16 @@ export class EvidenceService {
           : {}),
         sink: {
           write: async (chunk) => {
-            writer ??= await this.store.begin();
-            await writer.write(chunk);
+            file.writer ??= await this.store.begin();
+            await file.writer.write(chunk);
           },
         },
       });
       if (!downloaded.ok) return downloaded;
-      if (!writer) throw new Error('evidence download succeeded without bytes');
-      return stored(await (writer as EvidenceWriter).commit(), name);
+      if (!file.writer) throw new Error('evidence download succeeded without bytes');
+      return stored(await file.writer.commit(), name);
     } finally {
-      await (writer as EvidenceWriter | null)?.abort();
+      await file.writer?.abort();
     }
   }
 }

@@ -42,4 +42,16 @@ export type EvidenceError =
 
 export type EvidenceErrorKind = EvidenceError['kind'];
 
+/** Every error kind, for the message catalog to prove it words each one. */
+export const EVIDENCE_ERROR_KINDS = [
+  'host_not_allowed',
+  'too_large',
+  'unsupported_type',
+  'fetch_failed',
+  'timeout',
+  'too_many_files',
+  'empty',
+  'bad_data_url',
+] as const satisfies readonly EvidenceErrorKind[];
+
 export type IngestResult = Result<StoredEvidence, EvidenceError>;

@@ -3,7 +3,16 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import { join } from 'node:path';
-import { EvidenceService, MB, toEvidenceRef, type EvidenceServiceOptions, type FetchFn } from '../../../services/evidence';
+import {
+  EVIDENCE_ERROR_KINDS,
+  EvidenceService,
+  MB,
+  toEvidenceRef,
+  type EvidenceError,
+  type EvidenceErrorKind,
+  type EvidenceServiceOptions,
+  type FetchFn,
+} from '../../../services/evidence';
 import { redirect, serve, startServer, type TestServer } from './file-server';
 import { padded, samples, unique, type SampleName } from './sample-files';
 
@@ -524,5 +533,57 @@ describe('EvidenceService', () => {
       addedBy: 'buyer',
       addedAt: '2026-03-01T12:00:00.000Z',
     });
+  });
+});
+
+describe('EvidenceError', () => {
+  // A switch with a `never` default, as the bot's wording will be: this fails to compile if a kind is missing.
+  const code = (error: EvidenceError): string => {
+    switch (error.kind) {
+      case 'host_not_allowed':
+        return `host:${error.host}`;
+      case 'too_large':
+        return `too_large:${error.evidenceKind ?? 'any'}:${error.limitBytes}`;
+      case 'unsupported_type':
+        return `type:${error.detected}`;
+      case 'fetch_failed':
+        return `fetch:${error.reason}`;
+      case 'timeout':
+        return `timeout:${error.phase}`;
+      case 'too_many_files':
+        return `files:${error.limit}`;
+      case 'empty':
+        return 'empty';
+      case 'bad_data_url':
+        return `data_url:${error.reason}`;
+      default: {
+        const unreachable: never = error;
+        return unreachable;
+      }
+    }
+  };
+
+  it('lists every kind, each with its data', () => {
+    const samplesByKind: Record<EvidenceErrorKind, EvidenceError> = {
+      host_not_allowed: { kind: 'host_not_allowed', host: 'x.test', viaRedirect: false },
+      too_large: { kind: 'too_large', limitBytes: 10 * MB, evidenceKind: 'image' },
+      unsupported_type: { kind: 'unsupported_type', detected: 'gif' },
+      fetch_failed: { kind: 'fetch_failed', reason: 'network' },
+      timeout: { kind: 'timeout', phase: 'total', timeoutMs: 10_000 },
+      too_many_files: { kind: 'too_many_files', limit: 9, count: 9 },
+      empty: { kind: 'empty' },
+      bad_data_url: { kind: 'bad_data_url', reason: 'syntax' },
+    };
+    expect([...EVIDENCE_ERROR_KINDS].sort()).toEqual(Object.keys(samplesByKind).sort());
+    expect(EVIDENCE_ERROR_KINDS.map((kind) => code(samplesByKind[kind]))).toEqual([
+      'host:x.test',
+      'too_large:image:10485760',
+      'type:gif',
+      'fetch:network',
+      'timeout:total',
+      'files:9',
+      'empty',
+      'data_url:syntax',
+    ]);
   });
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { SNIFF_BYTES, sniff } from '../../../services/evidence/sniff';
 import { box, ftyp, samples, type SampleName } from './sample-files';
 
@@ -84,5 +85,29 @@ describe('sniff', () => {
 
   it('ignores a PDF signature that is not at the start', () => {
     expect(sniff(Buffer.from('<html>%PDF-1.4', 'latin1'))).toEqual({ ok: false, error: { kind: 'unsupported_type', detected: 'html' } });
+  });
+});
+
+describe('sniff on arbitrary bytes', () => {
+  const signatures: Record<string, (b: Buffer) => boolean> = {
+    'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
+    'image/png': (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+    'image/webp': (b) => b.toString('latin1', 0, 4) === 'RIFF' && b.toString('latin1', 8, 12) === 'WEBP',
+    'application/pdf': (b) => b.toString('latin1', 0, 5) === '%PDF-',
+  };
+  const isoBmff = (b: Buffer): boolean => ['ftyp', 'moov', 'mdat', 'wide', 'free'].includes(b.toString('latin1', 4, 8));
+
+  it('never throws, and accepts only bytes that carry an accepted signature', () => {
+    const prefixes = [[0xff, 0xd8, 0xff], [0x25, 0x50, 0x44, 0x46, 0x2d], [0, 0, 0, 0x18, 0x66, 0x74, 0x79, 0x70], []];
+    fc.assert(
+      fc.property(fc.constantFrom(...prefixes), fc.uint8Array({ maxLength: 300 }), (prefix, rest) => {
+        const bytes = Buffer.concat([Buffer.from(prefix), Buffer.from(rest)]);
+        const result = sniff(bytes);
+        if (!result.ok) return true;
+        const check = signatures[result.value.mediaType];
+        return check ? check(bytes) : isoBmff(bytes);
+      }),
+      { numRuns: 400 },
+    );
   });
 });
