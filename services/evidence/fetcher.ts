@@ -94,7 +94,8 @@ export class EvidenceFetcher {
   }
 
   private headersFor(url: URL, request: DownloadRequest): Record<string, string> {
-    // identity: the bytes counted against the limit are the bytes on the wire and in the store.
+    // identity keeps Content-Length about the stored bytes; a server that compresses anyway is decoded, and the
+    // decoded bytes are what the limit counts.
     const headers: Record<string, string> = { accept: 'image/*, video/*, application/pdf', 'accept-encoding': 'identity' };
     if (request.authorization && sameOrigin(url, request.authorization.origin)) headers.authorization = request.authorization.value;
     return headers;
