@@ -69,12 +69,15 @@ export function scheduleOf(c: RefundCase, policy: PolicyConfig): Schedule {
         paymentAt: null,
       };
     }
-    case 'return_in_transit':
-      // Arrival comes from carrier data (the return poller); a parcel with no scan for N days alerts CS.
+    case 'return_in_transit': {
+      // Arrival comes from carrier data (the return poller); a parcel with no scan for N days alerts CS, so the
+      // silence counts from the last scan recorded, if any came after the buyer shipped.
+      const lastScan = c.returnShipment?.lastScanAt ? Date.parse(c.returnShipment.lastScanAt) : t0;
       return {
         ...none,
-        notices: [{ id: 'alert:return_stalled', at: new Date(t0 + policy.returnStalledDays * DAY), to: 'cs', kind: 'alert' }],
+        notices: [{ id: 'alert:return_stalled', at: new Date(Math.max(t0, lastScan) + policy.returnStalledDays * DAY), to: 'cs', kind: 'alert' }],
       };
+    }
     case 'return_received': {
       const end = endOfLocalDay(new Date(t0), policy.inspectionDays, tz);
       const reminders: Notice[] = [
