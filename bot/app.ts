@@ -1,19 +1,40 @@
+import { ConversationState } from 'botbuilder';
+import type { Storage } from 'botbuilder';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import type { Infrastructure, InfrastructureOverrides } from './infrastructure';
 import { buildInfrastructure } from './infrastructure';
 import { createServer, listen } from './server';
+import { createAdapter } from './adapter';
+import { RefundBot } from './refund-bot';
+import { BuyerIdentity } from './identity';
+import { InMemoryStorage, RedisStorage } from './storage';
+import { InMemoryTurnLock, RedisTurnLock } from './turn-lock';
+import type { TurnLock } from './turn-lock';
+import { MemoryReplyCache, RedisReplyCache } from './http/reply-cache';
+import type { ReplyCache } from './http/reply-cache';
+import { messagesRoute } from './http/messages-route';
 import { SweeperLoop } from '../services/scheduler';
+import { EvidenceService } from '../services/evidence';
+import { createRecognizer } from '../services/nlu';
+import type { Recognizer } from '../services/nlu';
+import { MemoryHandoffQueue } from '../services/handoff';
+import { MainDialog } from '../dialogs/main-dialog';
 
-// Wires config -> adapters -> services -> server, and runs the timers. Tests start the whole app through here.
+// Wires config -> adapters -> services -> dialogs -> server, and runs the timers. Tests start the whole app here.
 
 export interface App {
   url: string;
   infra: Infrastructure;
+  bot: RefundBot;
   stop(): Promise<void>;
 }
 
-export async function startApp(config: Config, log: Logger, overrides: InfrastructureOverrides = {}): Promise<App> {
+export interface AppOverrides extends InfrastructureOverrides {
+  recognizer?: Recognizer;
+}
+
+export async function startApp(config: Config, log: Logger, overrides: AppOverrides = {}): Promise<App> {
   const infra = await buildInfrastructure(config, log, overrides);
   const sweeper = new SweeperLoop({
     timers: infra.core.timers,
@@ -27,11 +48,46 @@ export async function startApp(config: Config, log: Logger, overrides: Infrastru
   const stopEvents = await infra.events.subscribe('audit-log', `${process.pid}`, async (event) => {
     log.info({ caseId: event.caseId, version: event.version, type: event.type, from: event.from, to: event.to, actor: event.actor.role }, 'case event');
   });
+
+  const storage: Storage = infra.redis ? new RedisStorage({ client: infra.redis, prefix: `${config.REDIS_PREFIX}bot:` }) : new InMemoryStorage();
+  const lock: TurnLock = infra.redis ? new RedisTurnLock({ client: infra.redis, prefix: `${config.REDIS_PREFIX}bot:` }) : new InMemoryTurnLock();
+  const replies: ReplyCache = infra.redis ? new RedisReplyCache({ client: infra.redis, prefix: config.REDIS_PREFIX }) : new MemoryReplyCache();
+  const conversationState = new ConversationState(storage);
+  const recognizer =
+    overrides.recognizer ??
+    createRecognizer({
+      ...(config.OPENAI_API_KEY ? { apiKey: config.OPENAI_API_KEY } : {}),
+      ...(config.OPENAI_BASE_URL ? { baseUrl: config.OPENAI_BASE_URL } : {}),
+      model: config.OPENAI_MODEL,
+    });
+  const evidence = new EvidenceService({ dir: config.EVIDENCE_DIR, allowedHosts: config.EVIDENCE_ALLOWED_HOSTS });
+  const handoff = new MemoryHandoffQueue();
+  const main = new MainDialog({ refunds: infra.core.service, evidence, recognizer, handoff, timeZone: config.TIME_ZONE });
+  const bot = new RefundBot({
+    conversationState,
+    identity: new BuyerIdentity({ ...(config.BUYER_TOKEN_SECRET ? { secret: config.BUYER_TOKEN_SECRET } : {}) }),
+    recognizer,
+    main,
+    log,
+  });
+  const adapter = createAdapter(
+    {
+      ...(config.MicrosoftAppType ? { appType: config.MicrosoftAppType } : {}),
+      ...(config.MicrosoftAppId ? { appId: config.MicrosoftAppId } : {}),
+      ...(config.MicrosoftAppPassword ? { appPassword: config.MicrosoftAppPassword } : {}),
+      ...(config.MicrosoftAppTenantId ? { tenantId: config.MicrosoftAppTenantId } : {}),
+    },
+    log,
+    (context) => bot.reset(context),
+  );
+
   const server = createServer(infra, log);
+  server.post('/api/messages', messagesRoute({ adapter, logic: (context) => bot.run(context), lock, replies, log, lockWaitMs: config.TURN_LOCK_WAIT_MS }));
   const url = await listen(server, config.PORT, config.HOST);
   return {
     url,
     infra,
+    bot,
     async stop() {
       await sweeper.stop();
       await stopEvents();

@@ -39,7 +39,29 @@ export const ConfigSchema = z.object({
   PAYMENT_DECLINE_RATE: rate.default(0),
   PAYMENT_LATENCY_MS: int().default(200),
   PAYMENT_CONFIRM_AFTER_MS: int().default(3_000),
-});
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+  MicrosoftAppId: z.string().optional(),
+  MicrosoftAppPassword: z.string().optional(),
+  MicrosoftAppTenantId: z.string().optional(),
+  BUYER_TOKEN_SECRET: z.string().min(16, 'use at least 16 characters').optional(),
+  EVIDENCE_DIR: z.string().min(1).default('data/evidence'),
+  EVIDENCE_ALLOWED_HOSTS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((h) => h.trim()).filter(Boolean)),
+  OPENAI_API_KEY: z.string().optional(),
+  OPENAI_BASE_URL: z.url().optional(),
+  OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  TURN_LOCK_WAIT_MS: int(0).default(15_000),
+})
+  .superRefine((c, ctx) => {
+    if (c.MicrosoftAppType === 'SingleTenant' && !c.MicrosoftAppTenantId) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'required when MicrosoftAppType is SingleTenant' });
+    }
+    if (c.MicrosoftAppId && !c.MicrosoftAppPassword && c.MicrosoftAppType !== 'UserAssignedMSI') {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'required with MicrosoftAppId' });
+    }
+  });
 
 export type Config = z.infer<typeof ConfigSchema>;
 

@@ -14,6 +14,8 @@ export interface ServerHandle {
 export function createServer(infra: Infrastructure, log: Logger): restify.Server {
   const server = restify.createServer({ name: 'refund-desk', handleUncaughtExceptions: false });
   server.use(restify.plugins.queryParser());
+  // Data-URL evidence can be up to 10 MB of image, a third more as base64.
+  server.use(restify.plugins.bodyParser({ maxBodySize: 16 * 1024 * 1024, mapParams: false, mapFiles: false }));
 
   server.get('/healthz', async (_req, res) => {
     res.json({

@@ -1,0 +1,25 @@
+import type { Bilingual } from './messages/define';
+import { common } from './messages/common';
+import { errors } from './messages/errors';
+import type { Lang } from './language';
+
+// Every user-facing string, in zh-CN and en-US. Areas live in messages/, one file each; they are merged here.
+
+export const CATALOG = {
+  ...common,
+  ...errors,
+} satisfies Record<string, Bilingual>;
+
+export type MessageKey = keyof typeof CATALOG;
+export type Params = Record<string, string | number>;
+
+/** The message in the language, with `{name}` placeholders filled. An unknown placeholder is left visible. */
+export function t(lang: Lang, key: MessageKey, params: Params = {}): string {
+  const entry: Bilingual = CATALOG[key];
+  const text = lang === 'zh-CN' ? entry.zh : entry.en;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** A translator bound to one language, for building a reply. */
+export type Translate = (key: MessageKey, params?: Params) => string;
+export const translator = (lang: Lang): Translate => (key, params) => t(lang, key, params);

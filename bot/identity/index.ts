@@ -1,0 +1,2 @@
+export * from './buyer-token';
+export * from './buyer-identity';

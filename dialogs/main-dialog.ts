@@ -1,0 +1,144 @@
+import type { DialogContext, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, DialogTurnStatus, WaterfallDialog } from 'botbuilder-dialogs';
+import { MessageFactory } from 'botbuilder';
+import type { Intent, RecognitionEntities } from '../services/nlu';
+import { turnInfo } from '../bot/turn-info';
+import { DIALOG, PROMPT } from './dialog-ids';
+import type { DialogDeps } from './dialog-deps';
+import { ReplyPrompt, replyOf } from './prompts/reply-prompt';
+import { FileRefundDialog } from './file-refund-dialog';
+import { CaseStatusDialog } from './case-status-dialog';
+import { ReturnShippingDialog } from './return-shipping-dialog';
+import { RejectionDialog } from './rejection-dialog';
+import { CancelCaseDialog } from './cancel-case-dialog';
+import { RateDialog } from './rate-dialog';
+import { HandoffDialog } from './handoff-dialog';
+
+// The buyer's front door: what the message (or the clicked card) asks for decides which flow runs. Asking for a
+// person or saying "cancel" works in the middle of any flow.
+
+/** Options every child flow receives: what the first message already said, and the card data if clicked. */
+export interface FlowOptions {
+  entities: RecognitionEntities;
+  value?: Record<string, unknown>;
+  /** Why the flow was started (an intent or a card action). */
+  trigger: string;
+}
+
+const INTENT_ROUTES: Partial<Record<Intent, string>> = {
+  file_refund: DIALOG.fileRefund,
+  cancel_order: DIALOG.fileRefund,
+  delivery_problem: DIALOG.fileRefund,
+  refund_status: DIALOG.caseStatus,
+  return_shipping: DIALOG.returnShipping,
+  cancel_case: DIALOG.cancelCase,
+  human_agent: DIALOG.handoff,
+  rate: DIALOG.rate,
+};
+
+/** Card buttons name the flow they continue in `value.action`. */
+const ACTION_ROUTES: Record<string, string> = {
+  file_refund: DIALOG.fileRefund,
+  case_status: DIALOG.caseStatus,
+  return_shipping: DIALOG.returnShipping,
+  after_rejection: DIALOG.rejection,
+  cancel_case: DIALOG.cancelCase,
+  rate: DIALOG.rate,
+  human: DIALOG.handoff,
+};
+
+const CANCEL_WORDS = new Set(['cancel', 'stop', 'quit', 'never mind', 'nevermind', '取消', '算了', '不用了', '退出']);
+const WATERFALL = 'main-waterfall';
+
+export class MainDialog extends ComponentDialog {
+  constructor(deps: DialogDeps) {
+    super(DIALOG.main);
+    this.addDialog(new ReplyPrompt(PROMPT.reply));
+    this.addDialog(new FileRefundDialog(deps));
+    this.addDialog(new CaseStatusDialog(deps));
+    this.addDialog(new ReturnShippingDialog(deps));
+    this.addDialog(new RejectionDialog(deps));
+    this.addDialog(new CancelCaseDialog(deps));
+    this.addDialog(new RateDialog(deps));
+    this.addDialog(new HandoffDialog(deps));
+    this.addDialog(new WaterfallDialog(WATERFALL, [this.routeStep.bind(this), this.doneStep.bind(this)]));
+    this.initialDialogId = WATERFALL;
+  }
+
+  protected override async onContinueDialog(inner: DialogContext): Promise<DialogTurnResult> {
+    const interrupted = await this.interrupt(inner);
+    return interrupted ?? super.onContinueDialog(inner);
+  }
+
+  /** "cancel" ends any flow; asking for a person leaves it for the handoff. */
+  private async interrupt(inner: DialogContext): Promise<DialogTurnResult | null> {
+    const info = turnInfo(inner.context);
+    const text = (inner.context.activity.text ?? '').trim().toLowerCase().replace(/[。.!！]+$/u, '');
+    const active = inner.activeDialog?.id;
+    if (CANCEL_WORDS.has(text)) {
+      await inner.cancelAllDialogs();
+      await inner.context.sendActivity(info.t('common.cancelled'));
+      return { status: DialogTurnStatus.complete };
+    }
+    const r = info.recognition;
+    if (r && r.intent === 'human_agent' && r.confidence >= 0.6 && active !== DIALOG.handoff && !this.insideHandoff(inner)) {
+      await inner.cancelAllDialogs();
+      return inner.beginDialog(DIALOG.handoff, { entities: r.entities, trigger: 'human_agent' } satisfies FlowOptions);
+    }
+    return null;
+  }
+
+  private insideHandoff(inner: DialogContext): boolean {
+    return inner.stack.some((d) => d.id === DIALOG.handoff);
+  }
+
+  private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const info = turnInfo(step.context);
+    const reply = replyOf(step.context);
+    const action = typeof reply?.value?.action === 'string' ? reply.value.action : undefined;
+    const r = info.recognition;
+    const entities = r?.entities ?? {};
+    const target = action ? ACTION_ROUTES[action] : r ? INTENT_ROUTES[r.intent] : undefined;
+
+    if (target) {
+      info.profile.notUnderstood = 0;
+      const options: FlowOptions = { entities, trigger: action ?? r?.intent ?? 'unknown', ...(reply?.value ? { value: reply.value } : {}) };
+      return step.beginDialog(target, options);
+    }
+
+    // An attachment without words: most likely evidence for a refund.
+    if (reply?.attachments && !reply.text) {
+      return step.beginDialog(DIALOG.fileRefund, { entities, trigger: 'attachment' } satisfies FlowOptions);
+    }
+
+    const understood = r && r.intent === 'other' && r.confidence >= 0.5;
+    if (understood) {
+      info.profile.notUnderstood = 0;
+      await step.context.sendActivity(this.menu(info.t, isGreeting(reply?.text) ? 'common.welcome' : 'common.otherTopic'));
+      return step.endDialog();
+    }
+
+    info.profile.notUnderstood += 1;
+    if (info.profile.notUnderstood >= 2) {
+      info.profile.notUnderstood = 0;
+      return step.beginDialog(DIALOG.handoff, { entities, trigger: 'not_understood' } satisfies FlowOptions);
+    }
+    await step.context.sendActivity(this.menu(info.t, reply?.text ? 'common.notUnderstood' : 'common.welcome'));
+    return step.endDialog();
+  }
+
+  private async doneStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return step.endDialog();
+  }
+
+  private menu(t: ReturnType<typeof turnInfo>['t'], key: 'common.welcome' | 'common.otherTopic' | 'common.notUnderstood') {
+    return MessageFactory.suggestedActions(
+      [t('common.menu.file'), t('common.menu.status'), t('common.menu.shipping'), t('common.menu.human')],
+      t(key),
+    );
+  }
+}
+
+function isGreeting(text: string | undefined): boolean {
+  return !!text && /^(hi|hello|hey|good (morning|afternoon|evening)|你好|您好|嗨|哈喽|在吗|在不在)/iu.test(text.trim());
+}

@@ -1,0 +1,2 @@
+export * from './handoff-queue';
+export * from './memory-handoff-queue';
