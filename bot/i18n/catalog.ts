@@ -1,6 +1,16 @@
 import type { Bilingual } from './messages/define';
 import { common } from './messages/common';
 import { errors } from './messages/errors';
+import { filing } from './messages/filing';
+import { refusals } from './messages/refusals';
+import { evidence } from './messages/evidence';
+import { status } from './messages/status';
+import { shipping } from './messages/shipping';
+import { rejection } from './messages/rejection';
+import { cancel } from './messages/cancel';
+import { rating } from './messages/rating';
+import { handoff } from './messages/handoff';
+import { notifications } from './messages/notifications';
 import type { Lang } from './language';
 
 // Every user-facing string, in zh-CN and en-US. Areas live in messages/, one file each; they are merged here.
@@ -8,6 +18,16 @@ import type { Lang } from './language';
 export const CATALOG = {
   ...common,
   ...errors,
+  ...filing,
+  ...refusals,
+  ...evidence,
+  ...status,
+  ...shipping,
+  ...rejection,
+  ...cancel,
+  ...rating,
+  ...handoff,
+  ...notifications,
 } satisfies Record<string, Bilingual>;
 
 export type MessageKey = keyof typeof CATALOG;
