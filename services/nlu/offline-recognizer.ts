@@ -80,7 +80,7 @@ export class OfflineRecognizer implements Recognizer {
       const rating = ratingOf(raw.normalize('NFKC').trim());
       if (rating !== undefined) entities.rating = rating;
     }
-    if (intent === 'file_refund' || intent === 'delivery_problem' || (entities.reason && intent !== 'other')) {
+    if (intent === 'file_refund' || (entities.reason && intent !== 'other')) {
       entities.description = raw.slice(0, 500);
     }
     return { intent, confidence, entities, language, frustration, source: 'offline' };
@@ -112,7 +112,8 @@ export class OfflineRecognizer implements Recognizer {
     const share = 1 / exps.reduce((a, b) => a + b, 0);
     // Nothing matched and the model knows too little of the text: not understood.
     if (!anyRule && top.model < this.minModelScore) return { intent: 'other', confidence: round(Math.min(0.3, share)) };
-    return { intent: top.intent, confidence: round(share) };
+    // Rules and a small model are never certain: keep a little doubt for the dialogs to act on.
+    return { intent: top.intent, confidence: round(Math.min(0.99, share)) };
   }
 
   private flowIntent(raw: string, context: RecognizeContext, entities: RecognitionEntities): { intent: Intent; confidence: number } | null {
