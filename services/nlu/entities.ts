@@ -15,7 +15,7 @@ const PREFIXED_TRACKING = /(?<![a-z0-9])(sf\d{12,15}|jd[a-z0-9]{10,18}|yt\d{12,1
 const ORDER_KEYWORD_NUMBER =
   /(?:order|purchase|订单|订单号)\s*(?:no\.?|number|num|#|id|号码|号|编号)?\s*(?:is|是|为)?\s*[:#]?\s*(\d{4,20})(?!\d)/i;
 const TRACKING_KEYWORD_NUMBER =
-  /(?:tracking|waybill|运单|快递单|物流单|单号|取件码)\s*(?:no\.?|number|num|#|id|号码|号|编号)?\s*(?:is|是|为)?\s*[:#]?\s*([a-z]{0,3}\d{8,20})(?!\d)/i;
+  /(?:tracking|waybill|运单|快递单|物流单|(?<!订)单号|取件码)\s*(?:no\.?|number|num|#|id|号码|号|编号)?\s*(?:is|是|为)?\s*[:#]?\s*([a-z]{0,3}\d{8,20})(?!\d)/i;
 const LONG_NUMBER = /(?<![a-z0-9])(\d{6,20})(?![0-9])/gi;
 const CN_MOBILE = /^(?:86)?1[3-9]\d{9}$/;
 const SHIPPING_CONTEXT =

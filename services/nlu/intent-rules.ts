@@ -198,7 +198,8 @@ export const RULES: IntentRule[] = [
   ...r('delivery_problem', 4, /被(退回|退了|拒收)|退回(给)?(发件|寄件|商家|卖家)|原路退回了?包裹/),
   ...r('delivery_problem', 1.4, /\b(track\w*|shipping|delivery|arrive\w*|shipped|courier)\b|快递|物流|发货|到货/),
   // "It hasn't shipped" beside a cancellation is the reason to cancel, not a delivery complaint.
-  ...r('delivery_problem', -3, /\b(cancel\w*|dont want|do not want|no longer want|dont need)\b|取消|不要了|不想要|不(想)?买了|撤单/),
+  ...r('delivery_problem', -3, /\b(?<!(?:dont|do not|not|never) (?:want to |wanna |need to )?)(cancel\w*)\b|\b(dont want|do not want|no longer want|dont need)\b(?! to cancel)|(?<!不(?:想|要|用|是)?)取消|不要了|不想要|不(想)?买了|撤单/),
+  ...r('cancel_order', -4, /\b(dont|do not|not|never) (want to |wanna |need to |mean to )?cancel\b|不(想|要|用|是要)取消/),
 
   // ---------------- other ----------------
   ...r(
