@@ -246,7 +246,10 @@ describe('EvidenceService', () => {
 
     it('refuses a redirect to another scheme or without a location', async () => {
       a.route('/to-file', redirect('file:///etc/passwd'));
-      a.route('/nowhere', (_req, res) => res.writeHead(302).end());
+      a.route('/nowhere', (_req, res) => {
+        res.writeHead(302);
+        res.end();
+      });
       for (const path of ['/to-file', '/nowhere']) {
         expect(await service.ingest({ contentUrl: `${a.origin}${path}` }, context())).toEqual({
           ok: false,

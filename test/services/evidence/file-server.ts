@@ -22,7 +22,11 @@ export async function startServer(host = '127.0.0.1', originHost = host): Promis
     requests.push({ line: `${req.method} ${req.url}`, headers: req.headers });
     const handler = routes.get(req.url ?? '');
     if (handler) handler(req, res);
-    else res.writeHead(404).end();
+    else {
+      // Not chained: restify, loaded by other suites in the same worker, replaces writeHead with one that returns nothing.
+      res.writeHead(404);
+      res.end();
+    }
   });
   server.on('connection', (socket) => {
     sockets.add(socket);
