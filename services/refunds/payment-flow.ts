@@ -32,36 +32,48 @@ export class PaymentFlow {
     return this.record(current, p, reply);
   }
 
-  /** The refund amount is settled when the money moves: coupons and shipping go with the case that completes the order. */
+  /**
+   * The refund amount is settled when the money moves: coupons and shipping go with the case that completes the
+   * order. Intents on one order are serialized through the order's guard counter (the store's only per-order
+   * compare-and-set): two sibling cases paid at once by two instances would otherwise each see the other unpaid,
+   * and neither would carry the shipping fee and the coupon.
+   */
   private async recordIntent(c: RefundCase): Promise<RefundCase | null> {
-    const now = this.deps.clock.now();
     const order = await this.deps.orders.getOrder(c.orderId);
     if (!order) throw new Error(`order ${c.orderId} of ${c.id} is gone`);
-    const siblings = await this.deps.store.find({ orderId: c.orderId });
-    const paidOrPaying = siblings
-      .filter((s) => s.id !== c.id && (s.status === 'refunded' || ((s.status === 'refunding' || s.status === 'refund_failed') && s.payment)))
-      .flatMap((s) => s.lines);
-    const quote = quoteCase({ order, lines: c.lines, type: c.type, reason: c.reason, otherUnits: paidOrPaying, ...(c.refundWithoutReturn ? { withoutReturn: true } : {}) });
-    const generation = c.payment?.generation ?? 1;
-    const payment: PaymentRecord = {
-      generation,
-      key: paymentKey(c.id, generation),
-      amount: quote.cash,
-      pointsRestored: quote.pointsRestored,
-      status: 'submitting',
-      attempts: 0,
-      polls: 0,
-      submittedAt: now.toISOString(),
-      nextAttemptAt: new Date(now.getTime() + this.policy.paymentLeaseMs).toISOString(),
-    };
-    const next: RefundCase = { ...c, status: 'refunding', quote, payment };
-    const { result, written } = await this.writer.write(c, next, {
-      actor: SYSTEM,
-      event: 'payment_submitted',
-      now,
-      data: { key: payment.key, generation, amount: payment.amount, pointsRestored: payment.pointsRestored },
-    });
-    return result.ok ? written : null;
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const now = this.deps.clock.now();
+      const guard = await this.deps.store.filingsOnOrder(c.orderId);
+      const siblings = await this.deps.store.find({ orderId: c.orderId });
+      const paidOrPaying = siblings
+        .filter((s) => s.id !== c.id && (s.status === 'refunded' || ((s.status === 'refunding' || s.status === 'refund_failed') && s.payment)))
+        .flatMap((s) => s.lines);
+      const quote = quoteCase({ order, lines: c.lines, type: c.type, reason: c.reason, otherUnits: paidOrPaying, ...(c.refundWithoutReturn ? { withoutReturn: true } : {}) });
+      const generation = c.payment?.generation ?? 1;
+      const payment: PaymentRecord = {
+        generation,
+        key: paymentKey(c.id, generation),
+        amount: quote.cash,
+        pointsRestored: quote.pointsRestored,
+        status: 'submitting',
+        attempts: 0,
+        polls: 0,
+        submittedAt: now.toISOString(),
+        nextAttemptAt: new Date(now.getTime() + this.policy.paymentLeaseMs).toISOString(),
+      };
+      const next: RefundCase = { ...c, status: 'refunding', quote, payment };
+      const { result, written } = await this.writer.write(c, next, {
+        actor: SYSTEM,
+        event: 'payment_submitted',
+        now,
+        data: { key: payment.key, generation, amount: payment.amount, pointsRestored: payment.pointsRestored },
+        orderGuard: { orderId: c.orderId, expectedFilings: guard },
+      });
+      if (result.ok) return written;
+      // Another case of the order moved first: quote again against its siblings as they are now.
+      if (result.kind !== 'order_conflict') return null;
+    }
+    return null;
   }
 
   private async callGateway(c: RefundCase, p: PaymentRecord): Promise<PaymentReply> {

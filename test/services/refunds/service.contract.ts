@@ -852,6 +852,144 @@ export function refundServiceContract(name: string, setup: ServiceContractSetup)
       });
     });
 
+    // ---- money across cases and instances ---------------------------------------------------------------------
+
+    describe('money across cases', () => {
+      it('pays the E3 order back case by case to exactly what was paid (unit by unit for line B)', async () => {
+        const refundNow = async (request: unknown): Promise<RefundCase> => {
+          const c = await fileOk(request);
+          await runOk(MERCHANT, c.id, { kind: 'merchant_approve_without_return' });
+          expect(await sweepFired()).toBe(1);
+          return get(c.id);
+        };
+        const b1 = await refundNow(QUALITY_B);
+        const b2 = await refundNow(QUALITY_B);
+        expect([b1.lines, b2.lines]).toEqual([[{ lineIndex: 1, units: [1] }], [{ lineIndex: 1, units: [2] }]]);
+        expect([b1.payment?.amount, b2.payment?.amount]).toEqual([5216, 5217]);
+        const a = await refundNow({ ...QUALITY_B, lines: [{ lineIndex: 0, quantity: 1 }] });
+        const c = await refundNow({ ...QUALITY_B, lines: [{ lineIndex: 2, quantity: 3 }] });
+        expect([a.payment?.amount, c.payment?.amount]).toEqual([17331, 2586]);
+        expect(c.quote).toMatchObject({ completesOrder: true, couponReturned: 3000, redPacketReturned: 500 });
+        for (const earlier of [b1, b2, a]) expect(earlier.quote).toMatchObject({ completesOrder: false, couponReturned: 0 });
+        const ledger = h.gateway.ledger();
+        expect(ledger.reduce((sum, r) => sum + r.amount, 0)).toBe(30350);
+        expect(ledger.reduce((sum, r) => sum + r.pointsRestored, 0)).toBe(1000);
+        mustFail(await file({ ...QUALITY_B, lines: [{ lineIndex: 0, quantity: 1 }] }), 'refused');
+      });
+
+      it('refunds the shipping fee once when two instances pay the two halves of a cancelled order at once', async () => {
+        const unshipped = (await h.catalogue.getOrder('DEMO-1001'))!;
+        h.catalogue.putOrder({
+          ...unshipped,
+          id: 'TWO-1',
+          lines: [
+            { index: 0, sku: 'A', title: '耳机', unitPrice: 10_000, quantity: 1 },
+            { index: 1, sku: 'B', title: '耳机套', unitPrice: 5_000, quantity: 1 },
+          ],
+          shippingFee: 800,
+        });
+        const half = (lineIndex: number) => fileOk({ ...CANCEL_1001, orderId: 'TWO-1', lines: [{ lineIndex, quantity: 1 }] });
+        const first = await half(0);
+        const second = await half(1);
+        expect([first.status, second.status]).toEqual(['refund_pending', 'refund_pending']);
+        const other = h.newCore();
+        await Promise.all([h.core.payments.advance(first), other.payments.advance(second)]);
+        await Promise.all([h.core.timers.sweep(), other.timers.sweep()]);
+        const paid = [await get(first.id), await get(second.id)];
+        expect(paid.map((c) => c.status)).toEqual(['refunded', 'refunded']);
+        expect(paid.filter((c) => c.quote.completesOrder).map((c) => c.quote.shippingRefunded)).toEqual([800]);
+        expect(h.gateway.ledger().reduce((sum, r) => sum + r.amount, 0)).toBe(15_800);
+      });
+
+      it('pays once when CS intervenes in a payment the gateway has accepted, then approves it again', async () => {
+        const c = await fileOk(CANCEL_1001);
+        const k = `refund:${c.id}:g1`;
+        h.gateway.script(k, ['accepted_unconfirmed']);
+        await h.core.timers.sweep();
+        expect(await get(c.id)).toMatchObject({ status: 'refunding', payment: { status: 'accepted' } });
+        await runOk(CS, c.id, { kind: 'cs_intervene', remark: '买家说收款账户有误' });
+        expect((await runOk(CS, c.id, { kind: 'cs_approve' })).status).toBe('refund_pending');
+        h.gateway.confirm(k);
+        for (let i = 0; i < 5 && (await get(c.id)).status !== 'refunded'; i++) {
+          h.clock.advance(10 * MINUTE);
+          await h.core.timers.sweep();
+        }
+        expect(await get(c.id)).toMatchObject({ status: 'refunded', payment: { key: k, status: 'confirmed' } });
+        expect(h.gateway.ledger()).toHaveLength(1);
+      });
+    });
+
+    describe('timers meeting people', () => {
+      it('lets a merchant decision through when a reminder is written at the same moment', async () => {
+        const c = await fileOk(NOT_RECEIVED_1005);
+        at(12 * HOUR);
+        const [, decided] = await Promise.all([h.core.timers.sweep(), run(MERCHANT, c.id, { kind: 'merchant_approve' })]);
+        expect(mustOk(decided).status).toBe('refund_pending');
+        expect((await trail(c.id)).filter((a) => a.event === 'merchant_approve')).toHaveLength(1);
+      });
+
+      it('fires the merchant timeout or the approval at the deadline, never both', async () => {
+        const c = await fileOk(NOT_RECEIVED_1005);
+        at(24 * HOUR);
+        await Promise.all([h.core.timers.sweep(), run(MERCHANT, c.id, { kind: 'merchant_approve' }), h.newCore().timers.sweep()]);
+        const audit = await trail(c.id);
+        expect(audit.filter((a) => a.event === 'merchant_approve' || a.event === 'merchant_timeout')).toHaveLength(1);
+      });
+
+      it('alerts CS once when a platform review waits 48 h', async () => {
+        const unshipped = (await h.catalogue.getOrder('DEMO-1001'))!;
+        h.catalogue.putOrder({ ...unshipped, id: 'BIG-3', lines: [{ index: 0, sku: 'DS-PC', title: '笔记本电脑', unitPrice: 300_000, quantity: 1 }] });
+        const c = await fileOk({ ...CANCEL_1001, orderId: 'BIG-3' });
+        expect(c.status).toBe('platform_review');
+        at(48 * HOUR - 1);
+        expect(await sweepFired()).toBe(0);
+        at(48 * HOUR);
+        expect(await sweepFired()).toBe(1);
+        at(96 * HOUR);
+        expect(await sweepFired()).toBe(0);
+        expect((await get(c.id)).notices).toEqual(['alert:review_overdue']);
+      });
+
+      it('alerts CS once when a return parcel is not scanned for 5 days', async () => {
+        const stalled = refundHarness({ store: sut.store, clock: h.clock, returnTransitMs: Number.POSITIVE_INFINITY });
+        const c = mustOk(await stalled.core.service.file(BUYER, QUALITY_B, key()));
+        mustOk(await stalled.core.service.execute(MERCHANT, c.id, { kind: 'merchant_approve' }, key()));
+        mustOk(await stalled.core.service.execute(BUYER, c.id, { kind: 'return_shipped', carrier: 'SF', trackingNumber: 'SF1234567890123' }, key()));
+        at(5 * DAY - 1);
+        expect(await stalled.core.timers.pollReturns()).toBe(0);
+        expect((await stalled.core.timers.sweep()).fired).toBe(0);
+        at(5 * DAY);
+        expect((await stalled.core.timers.sweep()).fired).toBe(1);
+        expect((await stalled.core.timers.sweep()).fired).toBe(0);
+        expect(await get(c.id)).toMatchObject({ status: 'return_in_transit', notices: ['alert:return_stalled'] });
+      });
+
+      it('alerts CS once when an accepted payment is not confirmed within 24 h', async () => {
+        const c = await fileOk(CANCEL_1001);
+        h.gateway.script(`refund:${c.id}:g1`, ['accepted_unconfirmed']);
+        for (let t = 0; t <= 30 * HOUR; t += 30 * MINUTE) {
+          at(t);
+          await h.core.timers.sweep();
+          await h.core.timers.sweep();
+        }
+        const still = await get(c.id);
+        expect(still).toMatchObject({ status: 'refunding', notices: ['alert:payment_unconfirmed'] });
+        const alerts = (await trail(c.id)).filter((a) => a.event === 'notice');
+        expect(alerts).toHaveLength(1);
+        expect(alerts[0]?.data).toMatchObject({ kind: 'alert', to: 'cs', dueAt: new Date(T0 + 24 * HOUR).toISOString() });
+      });
+
+      it('records a failed interception when the shop had shipped already, and the refund stands', async () => {
+        const shipsAnyway = { ...h.catalogue, getOrder: (id: string) => h.catalogue.getOrder(id), listOrdersOfBuyer: (id: string) => h.catalogue.listOrdersOfBuyer(id), getShop: (id: string) => h.catalogue.getShop(id), getBuyer: (id: string) => h.catalogue.getBuyer(id), markDoNotShip: async () => false };
+        const core = h.newCore({ orders: shipsAnyway });
+        const c = mustOk(await core.service.file(BUYER, CANCEL_1001, key()));
+        expect(c).toMatchObject({ status: 'refund_pending', fastTrack: 'before_shipment', interceptionFailed: true });
+        expect((await trail(c.id))[0]?.data).toMatchObject({ interceptionFailed: true });
+        await core.timers.sweep();
+        expect((await get(c.id)).status).toBe('refunded');
+      });
+    });
+
     // ---- access ---------------------------------------------------------------------------------------------
 
     describe('access', () => {
