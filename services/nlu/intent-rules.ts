@@ -243,7 +243,7 @@ export const RULES: IntentRule[] = [
     1.6,
     /^(hi|hello|hey|hiya|yo|good (morning|afternoon|evening|day)|greetings|howdy|hi there|hey there|hello there)[\s,.!?~]*$|^(你好|您好|在吗|哈喽|嗨|早上好|晚上好|下午好|有人在吗|亲|亲在吗|你好在吗)[\s,.!?~]*(请问一下|请问|问一下)?[\s,.!?~]*$/,
     /\b(thanks?|thank you|thx|ty|cheers|appreciate|bye|goodbye|see you|youre welcome|no problem)\b|谢谢|感谢|多谢|再见|拜拜|不客气|哈哈/,
-    /\b(question|ask|info|information)\b|问题|请问|咨询/,
+    /\b(question|ask|info|information)\b|问题|请问|咨询|问一下|问下|想问/,
   ),
   ...r('other', 0.5, /^(hi|hello|hey|good (morning|afternoon|evening))\b|^(你好|您好|在吗|哈喽|嗨|亲)/),
 ];

@@ -80,7 +80,9 @@ export class OfflineRecognizer implements Recognizer {
       const rating = ratingOf(raw.normalize('NFKC').trim());
       if (rating !== undefined) entities.rating = rating;
     }
-    if (intent === 'file_refund' || (entities.reason && intent !== 'other')) {
+    // The buyer's words describe a problem when a reason shows in them, or when a refund request says
+    // more than "refund please".
+    if ((entities.reason && intent !== 'other') || (intent === 'file_refund' && substance(raw) >= 16)) {
       entities.description = raw.slice(0, 500);
     }
     return { intent, confidence, entities, language, frustration, source: 'offline' };
@@ -135,6 +137,11 @@ export class OfflineRecognizer implements Recognizer {
     }
     return null;
   }
+}
+
+/** Rough amount of content: a Chinese character weighs about two Latin letters. */
+function substance(text: string): number {
+  return (text.match(/[\u3400-\u9fff]/g)?.length ?? 0) * 2 + (text.match(/[a-z]/gi)?.length ?? 0);
 }
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
