@@ -25,15 +25,27 @@ function resolveTarget(c: RefundCase, target: Target, confirmation: Decision<boo
     case 'same':
       return c.status;
     case 'after_confirmation':
-      return afterConfirmation(c);
+      return afterApproval(c);
     case 'after_inspection':
       return c.type === 'exchange' ? 'exchange_shipping' : 'refund_pending';
     case 'confirmation':
       if (!confirmation) throw new Error('platform confirmation was not evaluated');
-      return confirmation.value ? afterConfirmation(c) : 'platform_review';
+      return confirmation.value ? afterApproval(c) : 'platform_review';
     default:
       return target;
   }
+}
+
+/**
+ * Where an approved case goes: the step after platform confirmation, unless the goods already moved (CS approving
+ * after an intervention or over a failed inspection, a merchant approving a resubmission): then the case resumes
+ * where the goods are, so a buyer is never asked to ship back a parcel already sent.
+ */
+export function afterApproval(c: RefundCase): CaseStatus {
+  if (c.type === 'refund_only' || c.refundWithoutReturn || !c.returnShipment) return afterConfirmation(c);
+  // Inspected (ok, short, or failed and now overruled): the refund or the replacement is due.
+  if (c.inspection) return c.type === 'exchange' ? 'exchange_shipping' : 'refund_pending';
+  return c.returnShipment.deliveredAt ? 'return_received' : 'return_in_transit';
 }
 
 export function applyCommand(c: RefundCase, command: Command, ctx: ApplyContext): Applied {

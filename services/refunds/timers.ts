@@ -1,11 +1,11 @@
 import type { RefundCase } from './case';
 import { SYSTEM } from './case';
+import { afterApproval } from './apply';
 import type { CaseWriter, Change } from './case-writer';
 import type { DueWork } from './deadlines';
 import { dueWork } from './deadlines';
 import type { PaymentFlow } from './payment-flow';
 import type { PolicyConfig } from './policy';
-import { afterConfirmation } from './policy';
 import type { CaseStore, Clock, Logistics } from './ports';
 import type { RefundService } from './service';
 import type { CaseEvent } from './state-machine';
@@ -119,7 +119,7 @@ export class CaseTimers {
           const shop = await this.service.shopOf(c.shopId);
           if (shop) next.returnAddress = shop.returnAddress;
         }
-        next.status = confirmation.value ? afterConfirmation(c) : 'platform_review';
+        next.status = confirmation.value ? afterApproval(c) : 'platform_review';
         data.confirmation = confirmation.reasons;
         break;
       }

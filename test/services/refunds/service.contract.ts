@@ -505,6 +505,54 @@ export function refundServiceContract(name: string, setup: ServiceContractSetup)
         expect((await runOk(CS, c.id, { kind: 'cs_approve' })).status).toBe('awaiting_return_shipment');
       });
 
+      it('resumes a return where it was when CS approves after intervening: the parcel is still on its way', async () => {
+        const c = await fileOk(QUALITY_B);
+        await approve(c);
+        await runOk(BUYER, c.id, { kind: 'return_shipped', carrier: 'SF', trackingNumber: 'SF1234567890123' });
+        await runOk(CS, c.id, { kind: 'cs_intervene', remark: '买家反映快递异常' });
+        expect((await runOk(CS, c.id, { kind: 'cs_approve' })).status).toBe('return_in_transit');
+        h.clock.advance(3 * MINUTE);
+        expect(await h.core.timers.pollReturns()).toBe(1);
+        expect((await get(c.id)).status).toBe('return_received');
+      });
+
+      it('resumes the payment of an inspected return when CS approves after intervening in it', async () => {
+        const c = await fileOk(QUALITY_B);
+        await receiveReturn(c);
+        await runOk(MERCHANT, c.id, { kind: 'inspection_ok' });
+        h.gateway.script(`refund:${c.id}:g1`, ['accepted_unconfirmed']);
+        await h.core.timers.sweep();
+        expect((await get(c.id)).status).toBe('refunding');
+        await runOk(CS, c.id, { kind: 'cs_intervene', remark: '核实金额' });
+        expect((await runOk(CS, c.id, { kind: 'cs_approve' })).status).toBe('refund_pending');
+        h.gateway.confirm(`refund:${c.id}:g1`);
+        for (let i = 0; i < 5 && (await get(c.id)).status !== 'refunded'; i++) {
+          h.clock.advance(10 * MINUTE);
+          await h.core.timers.sweep();
+        }
+        expect(await get(c.id)).toMatchObject({ status: 'refunded', payment: { amount: 5216 } });
+        expect(h.gateway.ledger()).toHaveLength(1);
+      });
+
+      it('resumes an exchange at the replacement when CS approves after intervening', async () => {
+        const c = await fileOk(EXCHANGE_A);
+        await receiveReturn(c);
+        await runOk(MERCHANT, c.id, { kind: 'inspection_ok' });
+        await runOk(CS, c.id, { kind: 'cs_intervene', remark: '催促商家发货' });
+        expect((await runOk(CS, c.id, { kind: 'cs_approve' })).status).toBe('exchange_shipping');
+      });
+
+      it('refunds goods the merchant already holds when CS upholds an escalation against a failed inspection', async () => {
+        const c = await fileOk(QUALITY_B);
+        await receiveReturn(c);
+        const failed = await runOk(MERCHANT, c.id, { kind: 'inspection_failed', problem: 'damaged', remark: '外壳有摔痕', evidence: [photo('8')] });
+        expect(failed).toMatchObject({ status: 'merchant_rejected', inspection: { outcome: 'damaged' } });
+        await runOk(BUYER, c.id, { kind: 'buyer_escalate', remark: '寄出时完好' });
+        expect((await runOk(CS, c.id, { kind: 'cs_approve', remark: '物流照片显示完好' })).status).toBe('refund_pending');
+        await h.core.timers.sweep();
+        expect(await get(c.id)).toMatchObject({ status: 'refunded', payment: { amount: 5216 } });
+      });
+
       it('refunds only the units received when the return is short', async () => {
         const c = await fileOk(QUALITY_B2);
         expect(c.quote.cash).toBe(10433);
