@@ -48,6 +48,16 @@ export function afterApproval(c: RefundCase): CaseStatus {
   return c.returnShipment.deliveredAt ? 'return_received' : 'return_in_transit';
 }
 
+const MONEY_MOVED = 'the refund was submitted for payment: the case can no longer be closed without it';
+
+/**
+ * A payment submitted to the gateway (and not declined) may have moved the money. Closing such a case would free
+ * its units for a new case and refund the same goods twice; it can only go on to refunded.
+ */
+function moneyMayHaveMoved(c: RefundCase): boolean {
+  return c.payment !== undefined && c.payment.status !== 'declined';
+}
+
 export function applyCommand(c: RefundCase, command: Command, ctx: ApplyContext): Applied {
   const at = ctx.now.toISOString();
   const decision = { by: ctx.actor, at };
@@ -92,6 +102,7 @@ export function applyCommand(c: RefundCase, command: Command, ctx: ApplyContext)
       base.platformDecision = { ...decision, outcome: 'approved', ...(remark ? { remark } : {}) };
       break;
     case 'cs_reject':
+      if (moneyMayHaveMoved(c)) return { ok: false, issues: [MONEY_MOVED] };
       remark = command.remark;
       base.platformDecision = { ...decision, outcome: 'rejected', remark };
       base.closeReason = 'platform_rejected';
@@ -117,6 +128,7 @@ export function applyCommand(c: RefundCase, command: Command, ctx: ApplyContext)
       base.closeReason = 'buyer_accepted_rejection';
       break;
     case 'buyer_cancel':
+      if (moneyMayHaveMoved(c)) return { ok: false, issues: [MONEY_MOVED] };
       remark = command.remark;
       base.closeReason = 'buyer_cancelled';
       break;

@@ -967,6 +967,42 @@ export function refundServiceContract(name: string, setup: ServiceContractSetup)
       });
     });
 
+    describe('money already on its way', () => {
+      // A payment submitted to the gateway may have moved the money: closing the case would free its units for a
+      // new case, and the same goods would be refunded twice.
+      const intervenedDuringPayment = async (): Promise<RefundCase> => {
+        const c = await fileOk(CANCEL_1001);
+        h.gateway.script(`refund:${c.id}:g1`, ['accepted_unconfirmed']);
+        await h.core.timers.sweep();
+        await runOk(CS, c.id, { kind: 'cs_intervene', remark: '核实收款账户' });
+        expect(h.gateway.ledger()).toHaveLength(1);
+        return c;
+      };
+
+      it('does not let CS reject a case whose payment was submitted', async () => {
+        const c = await intervenedDuringPayment();
+        mustFail(await run(CS, c.id, { kind: 'cs_reject', remark: '驳回' }), 'invalid_input');
+        expect((await get(c.id)).status).toBe('platform_review');
+        mustFail(await file(CANCEL_1001), 'refused');
+      });
+
+      it('does not let the buyer cancel a case whose payment was submitted', async () => {
+        const c = await intervenedDuringPayment();
+        mustFail(await run(BUYER, c.id, { kind: 'buyer_cancel' }), 'invalid_input');
+        expect((await get(c.id)).status).toBe('platform_review');
+        expect((await runOk(CS, c.id, { kind: 'cs_approve' })).status).toBe('refund_pending');
+      });
+
+      it('lets CS close a reviewed case whose only payment was declined', async () => {
+        const c = await fileOk(CANCEL_1001);
+        h.gateway.script(`refund:${c.id}:g1`, ['declined']);
+        await h.core.timers.sweep();
+        await runOk(CS, c.id, { kind: 'cs_intervene', remark: '买家账户已注销' });
+        expect(await runOk(CS, c.id, { kind: 'cs_reject', remark: '改为线下处理' })).toMatchObject({ status: 'closed', closeReason: 'platform_rejected' });
+        expect(h.gateway.ledger()).toEqual([]);
+      });
+    });
+
     describe('timers meeting people', () => {
       it('lets a merchant decision through when a reminder is written at the same moment', async () => {
         const c = await fileOk(NOT_RECEIVED_1005);
