@@ -42,7 +42,7 @@ export const RULES: IntentRule[] = [
     /\b(wrong (item|size|colou?r|product|model|one|thing|version)|not what i ordered|instead of|different from|nothing like|doesnt match|not as (described|advertised|pictured)|looks different|missing|incomplete|too (small|big|large|tight|loose|short|long)|doesnt fit|dont fit|does not fit)\b/,
     /\b(ordered|paid for|bought) (a |an |the )?(size )?\w+ (and|but) (got|received|there was|only)/,
     /\b(loose|rattl\w*|squeak\w*|buzz\w*|noisy|makes? (a )?(weird |strange |loud )?noise|flicker\w*|see-?through|empty|wet|soaked|water damaged|smok\w*|sparks?|overheat\w*|bent|warped|wobbly|uneven|chipped|frayed|not what the (photos?|pictures?|images?|listing|ad) (showed|show|said|looked like)|not the same as|snapped|broke off|fell off|came off|peeling|doesnt keep time|keeps? (breaking|crashing|freezing)|false advertising|scratch\w*|dent\w*|rip|rips|hole|holes|junk|garbage|rubbish|used one|second ?hand|refurbished|no sound|wont (turn on|start|power on|open|close|connect)|doesnt (turn on|charge|connect|fit|close|open)|not (new|genuine|authentic|original)|shrunk|shrank|faded|mold|bugs? in|dead on arrival|doa|wrong flavou?r)\b/,
-    /冒烟|烧了|烧焦|烧坏|短路|湿透|泡了|泡水|进水|受潮|凹|不平|歪的|歪了|裂缝|缺角|掉了|起皮|空盒|空箱|是空的|没给我|没送|没附|漏给|赠品没|少给|尺寸根本不对|贴不上|大小不一|不一样大|压扁|压瘪|瘪了|凹了|虚假宣传|货不对|假冒|snapped|开胶|脱线|线头|没声音|没有声音|杂音|噪音|划痕|划伤|刮花|磨损|缩水|变形|生锈|掉漆|掉皮|脱落|松动|卡顿|死机|黑屏|花屏|漏电|发烫|断了|断裂|少页|空白页|污渍|脏|有虫|死了|不新鲜|化了|融化|漏气|不灵|不匹配|不兼容|二手|用过的|旧的|翻新|不满意|不是正品|非正品|残次|次品|劣质|做工差|没法用|没办法用|装不上|装不起来|打不开|连不上|充不上|不出水|不制冷|不加热|不转|少件|数量不对|只收到/,
+    /不准|走时|一长一短|一大一小|长短不一|大小不一|不对称|冒烟|烧了|烧焦|烧坏|短路|湿透|泡了|泡水|进水|受潮|凹|不平|歪的|歪了|裂缝|缺角|掉了|起皮|空盒|空箱|是空的|没给我|没送|没附|漏给|赠品没|少给|尺寸根本不对|贴不上|大小不一|不一样大|压扁|压瘪|瘪了|凹了|虚假宣传|货不对|假冒|snapped|开胶|脱线|线头|没声音|没有声音|杂音|噪音|划痕|划伤|刮花|磨损|缩水|变形|生锈|掉漆|掉皮|脱落|松动|卡顿|死机|黑屏|花屏|漏电|发烫|断了|断裂|少页|空白页|污渍|脏|有虫|死了|不新鲜|化了|融化|漏气|不灵|不匹配|不兼容|二手|用过的|旧的|翻新|不满意|不是正品|非正品|残次|次品|劣质|做工差|没法用|没办法用|装不上|装不起来|打不开|连不上|充不上|不出水|不制冷|不加热|不转|少件|数量不对|只收到/,
     /坏|破|碎|裂|烂|臭|漏|瑕疵|质量|不能用|用不了|开不了机|不亮|不响|没反应|失灵|故障|起球|掉色|褪色|开线|脱胶|异味|发霉|过期|变质|假货|假的|山寨|仿|色差|不符|不一样|差距|货不对板|发错|错发|寄错|少发|漏发|缺少|少了|缺了|不全|不合适|不合脚|太大|太小|太短|太长|不对|不是我(买|要|拍|订)的|有问题|不好用|洞/,
   ),
   ...r('file_refund', 2, /^(我要|我想|要|想)?(退款|退钱|退货|换货|refund|return)(了|吧|啊)?([\s,.!~]*(退款|退钱|退货|refund))*[\s,.!~]*$/),
@@ -84,6 +84,7 @@ export const RULES: IntentRule[] = [
   ...r('refund_status', 1.5, /\b(yet|still nothing|nothing yet|so long|forever)\b|说好的/),
   ...r('refund_status', 2.5, /退(到|回|给)(哪|哪里|花呗|余额|银行卡|卡里|支付宝|微信|原账户|原路)|原路(返回|退回)|工作日|第.{1,3}天了|待退款|\bwaiting (on|for) (that|my|the) (refund|money)|\b(refund|money) (you|they) promised\b|\b(processed|received|got) the return\b/),
   ...r('refund_status', 2.5, /\b(business|working) days?\b.{0,30}\b(refund|money|credit)|\b(refund|money|credit)\b.{0,30}\b(business|working) days?\b/),
+  ...r('refund_status', 3.5, /(退回去|寄回去|退回|寄回|发回)的?(东西|货|商品|包裹|快递).{0,8}(收到|签收)(没|了吗|了没|吗|没有)/, /\b(refund|money|reimbursement)\b.{0,30}\b(but|yet|still)\b.{0,30}\b(nothing|not|no|havent|hasnt|dont see|cant see|isnt)\b/),
   ...r('refund_status', 2, /没反应|没人处理|没人理|不处理|没处理/),
 
   // ---------------- return_shipping ----------------
@@ -110,6 +111,8 @@ export const RULES: IntentRule[] = [
   ),
   ...r('return_shipping', 3, /退(货|回).{0,6}(带|附|放|要|需要|附上).{0,4}(发票|包装|配件|吊牌|盒|原包装|赠品)|\b(include|put|pack)\b.{0,20}\b(return|package|box|parcel)\b/),
   ...r('return_shipping', 3, /\b(drop-?off|dropoff) (point|location|place|spot)s?\b|\b(near me|nearby)\b.{0,20}\breturns?\b|退货.{0,8}(包裹里|写什么|附言|留言|纸条|备注)|(晚几天|延期|推迟).{0,4}寄/),
+  ...r('return_shipping', 4, /(退货|退回|寄回|退还)(的)?(商品|东西|时候|话|包裹|货)?(可以|需要|要|能|得|必须)(放|寄|用|走|保价|带|写|填|包装|自己|叫|到付|上门|在|送)|保价/),
+  ...r('return_shipping', 3, /\b(cost|fee|charge|pay)\b.{0,12}\bto (send (it )?back|return)\b|\breturn\w*\b.{0,15}\b(cost|fee|charge)s?\b|\b(free|paid) returns?\b/),
   ...r('return_shipping', 2, /取件|取货|揽件|来取|上门|收件/),
   ...r('return_shipping', 3, /(上门|来)(收件|取件|取货|揽收|揽件)/),
   ...r('return_shipping', 3, /(退货|寄回|退回|发回).{0,6}(用|走|发|寄)?.{0,4}(快递|顺丰|京东|中通|圆通|申通|韵达|邮政|ems)|\b(what|which|your|the shop.?s|the sellers?) (address|addr)\b|\bwhere (do|should|can|must) i (send|ship|mail|post|return)\b/),
@@ -145,7 +148,7 @@ export const RULES: IntentRule[] = [
   ...r(
     'cancel_case',
     5,
-    new RegExp(`\\b(?:cancel\\w*|withdraw\\w*|retract\\w*|revok\\w*|undo|take back|drop|remove|close|scratch|forget(?: about)?|never ?mind(?: about)?|stop|abandon|rescind)\\b\\s+(?:(?:my|the|this|that|a|an|your|our)\\s+)?(?:${CASE})\\b`),
+    new RegExp(`\\b(?:cancel\\w*|withdraw\\w*|retract\\w*|revok\\w*|undo|take back|drop|remove|close|scratch|ignore|disregard|forget(?: about)?|never ?mind(?: about)?|stop|abandon|rescind)\\b\\s+(?:(?:my|the|this|that|a|an|your|our)\\s+)?(?:${CASE})\\b`),
     new RegExp(`\\b(?:no longer|dont|do not|not)\\b.{0,12}\\b(?:want|need)\\b.{0,12}(?:${REFUND}|the return|a return|to return|the exchange|an exchange|the replacement)`),
     /\b(keep\w* (it|them|the item|the product|this)|ill keep|i will keep|decided to keep|(dont|do not|no need to) (process|proceed with|go ahead with) (my|the|this) (refund|return|exchange|request|claim))\b/,
     /\b(refund|return|exchange) (request|application|claim|case)\b.{0,40}\b(cancel|withdraw|close|remove|delete|revoke)\b/,
@@ -153,7 +156,7 @@ export const RULES: IntentRule[] = [
     /不(想|用|要|必|需要)?(退款|退货|换货|退|换)了|不(想|用|要|需要|必)(退款|退货|换货|退|换)(了)?$|(不用|不要|不想|不需要)(退款|退货|换货)|(退款|退货|售后|换货)(申请|单)?.{0,4}(不要了|不用了|算了|取消|撤销|撤回|撤掉|撤了|关闭|关掉|撤)|(取消|撤销|撤回|撤掉|关闭|关掉|撤)(了)?(我的|这个|那个)?(退款|退货|售后|换货|申请)/,
   ),
   ...r('cancel_case', 3, /(申请|退款|退货|售后|换货).{0,10}(手滑|点错|误点|弄错|搞错|不小心).{0,10}(取消|撤|关)|(手滑|点错|误点|不小心).{0,10}(申请|提交)了?(退款|退货|售后)/),
-  ...r('cancel_case', 2.4, /撤回|撤销|留着|自己修好|修好了|已经好了|能用了|找到了|补发了|接受.{0,6}(处理|方案|结果)|\b(works fine now|found the missing|problem is solved|it.?s fine now|by mistake, please cancel)\b/),
+  ...r('cancel_case', 2.4, /撤回|撤销|留着|自己修好|修好了|已经好了|能用了|找到了|补发了|接受.{0,6}(处理|方案|结果)|\b(sorted it out|worked it out|sorted out|resolved it|its resolved|works fine now|found the missing|problem is solved|it.?s fine now|by mistake, please cancel)\b/),
 
   // ---------------- human_agent ----------------
   ...r('human_agent', 4, /转人工|人工|真人|活人|\b(human|real person|live person|live agent|real agent|actual person)\b/),
@@ -204,6 +207,7 @@ export const RULES: IntentRule[] = [
   ...r('delivery_problem', 1.4, /\b(track\w*|shipping|delivery|arrive\w*|shipped|courier)\b|快递|物流|发货|到货/),
   // "It hasn't shipped" beside a cancellation is the reason to cancel, not a delivery complaint.
   ...r('delivery_problem', -3, /\b(?<!(?:dont|do not|not|never) (?:want to |wanna |need to )?)(cancel\w*)\b|\b(dont want|do not want|no longer want|dont need)\b(?! to cancel)|(?<!不(?:想|要|用|是)?)取消|不要了|不想要|不(想)?买了|撤单/),
+  ...r('delivery_problem', -3, /(退|取消|不要|不想要|不买).{0,12}(没发|未发|还在仓库|没出库)|(没发|未发|还在仓库|没出库).{0,12}(退|取消|不要|不想要|不买)/),
   ...r('cancel_order', -4, /\b(dont|do not|not|never) (want to |wanna |need to |mean to )?cancel\b|不(想|要|用|是要)取消/),
 
   // ---------------- other ----------------
@@ -219,6 +223,7 @@ export const RULES: IntentRule[] = [
     3.5,
     /\b(change|modify|edit|update|add|remove)\b.{0,20}\b(an order|my order|the order|items? (of|from|to) (an?|my|the) order|several items)\b|修改订单|改订单|订单.{0,4}(修改|改一下)|加(一|个)?(件|个)商品/,
     /(修改|更改|改|换)(一下|下)?.{0,6}(收货人|收货)?(地址|手机|电话|密码|名字|昵称)/,
+    /(哪里|哪儿|什么地方|哪个城市|哪个仓)发货|从哪(里|儿)?发|发货地|\bwhere do you ship from\b|\bship(ped)? from where\b/,
     /还有(货)?吗|有没有(货|现货)|还有没有|有现货|\b(returnable|return policy|refund policy|exchange policy|policy)\b|退货政策|退换政策|售后政策/,
   ),
   ...r(
@@ -236,7 +241,7 @@ export const RULES: IntentRule[] = [
   ...r(
     'other',
     2.6,
-    /\b(password|log ?in|login|sign ?in|sign ?up|register|username|account|e-?mail)\b|密码|登录|登不上|登陆|账号|账户|注销|手机号|绑定|实名/,
+    /\b(password|log ?in|login|sign ?in|sign ?up|register|username|account)\b|密码|登录|登不上|登陆|账号|账户|注销|手机号|绑定|实名/,
     /\b(pay|paid by|payment method\w*|credit card|debit card|paypal|wechat pay|apple pay|installments?|checkout)\b|支付|付款|付不了|花呗|信用卡|分期/,
     /\b(invoice|receipt|coupon|discount|promo|voucher|points|membership|warranty|guarantee|in stock|stock|size chart|sizing|made of|material|colors|colours|sale|bulk|wholesale|opening hours|business hours|price match|cheaper)\b|发票|收据|优惠|积分|会员|保修|质保|材质|尺码表|有货|补货|打折|便宜|批量|价格|几点|上班|下班/,
     /\b(change|update|edit|modify)\b.{0,20}\b(address|email|phone|name|password)\b/,
