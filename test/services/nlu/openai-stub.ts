@@ -45,7 +45,9 @@ export class OpenAiStub {
     const raw = Buffer.concat(chunks).toString('utf8');
     const path = req.url ?? '';
     if (req.method !== 'POST' || !/^(\/v1)?\/chat\/completions$/.test(path)) {
-      res.writeHead(404).end();
+      // Not chained: restify, loaded by other suites in the same jest worker, patches writeHead.
+      res.writeHead(404);
+      res.end();
       return;
     }
     const request: StubRequest = { path, body: JSON.parse(raw), raw };
