@@ -758,6 +758,19 @@ export function refundServiceContract(name: string, setup: ServiceContractSetup)
         expect(h.gateway.ledger().map((r) => r.amount)).toEqual([250_000]);
       });
 
+      it('sends a buyer with 5 cases in the last 30 days to platform review', async () => {
+        for (const [lineIndex, n] of [[0, 1], [1, 2], [2, 2]] as const) {
+          for (let i = 0; i < n; i++) await fileOk({ ...QUALITY_B, lines: [{ lineIndex, quantity: 1 }] });
+        }
+        expect(await h.core.service.listCases(BUYER)).toHaveLength(5);
+        const flagged = await fileOk(CANCEL_1001);
+        expect(flagged).toMatchObject({ status: 'platform_review', fastTrack: 'before_shipment' });
+        // Thirty days on, the earlier cases no longer count.
+        at(31 * DAY);
+        const later = await fileOk({ ...QUALITY_B, lines: [{ lineIndex: 2, quantity: 1 }] });
+        expect((await runOk(MERCHANT, later.id, { kind: 'merchant_approve' })).status).toBe('awaiting_return_shipment');
+      });
+
       it('sends a fast-tracked cancellation above the threshold to platform review at once', async () => {
         const unshipped = (await h.catalogue.getOrder('DEMO-1001'))!;
         h.catalogue.putOrder({ ...unshipped, id: 'BIG-2', lines: [{ index: 0, sku: 'DS-PC', title: '笔记本电脑', unitPrice: 200_001, quantity: 1 }], shippingFee: 0 });
@@ -852,6 +865,27 @@ export function refundServiceContract(name: string, setup: ServiceContractSetup)
         expect(new Set(slow.calls.statusChecks)).toEqual(new Set([`refund:${c.id}:g1`]));
         expect(slow.gateway.ledger()).toHaveLength(1);
         expect(slow.gateway.paidTwice()).toEqual([]);
+      });
+
+      it('lets a live instance finish a dead instance\'s payment once its lease runs out, under the same key', async () => {
+        const c = await payable();
+        const hanging: PaymentGateway = {
+          submit: async (request) => {
+            await h.calls.submit(request);
+            return new Promise(() => undefined); // the process died waiting
+          },
+          status: (k) => h.calls.status(k),
+        };
+        void h.newCore({ payments: hanging }).payments.advance(c);
+        for (let i = 0; i < 200 && h.gateway.ledger().length === 0; i++) await sleep(5);
+        expect(await get(c.id)).toMatchObject({ status: 'refunding', payment: { status: 'submitting' } });
+        at(h.core.service.policy.paymentLeaseMs - 1);
+        expect(await sweepFired()).toBe(0);
+        at(h.core.service.policy.paymentLeaseMs);
+        expect(await sweepFired()).toBe(1);
+        expect((await get(c.id)).status).toBe('refunded');
+        expect(h.gateway.ledger()).toHaveLength(1);
+        expect(h.calls.keysSubmittedFor(c.id)).toEqual([`refund:${c.id}:g1`, `refund:${c.id}:g1`]);
       });
 
       it('pays once when the gateway paid but its answer was lost', async () => {
