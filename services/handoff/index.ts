@@ -1,2 +1,3 @@
 export * from './handoff-queue';
 export * from './memory-handoff-queue';
+export * from './redis-handoff-queue';
