@@ -18,8 +18,11 @@ import { SweeperLoop } from '../services/scheduler';
 import { EvidenceService } from '../services/evidence';
 import { createRecognizer } from '../services/nlu';
 import type { Recognizer } from '../services/nlu';
-import { MemoryHandoffQueue } from '../services/handoff';
+import { MemoryHandoffQueue, RedisHandoffQueue } from '../services/handoff';
+import type { HandoffQueue } from '../services/handoff';
 import { MainDialog } from '../dialogs/main-dialog';
+import { BuyerNotifier, MemoryConversationReferences, MemoryDeliveryMarks, RedisConversationReferences, RedisDeliveryMarks, ReferenceRecorder } from './proactive';
+import type { ConversationReferenceStore } from './proactive';
 
 // Wires config -> adapters -> services -> dialogs -> server, and runs the timers. Tests start the whole app here.
 
@@ -27,6 +30,10 @@ export interface App {
   url: string;
   infra: Infrastructure;
   bot: RefundBot;
+  /** Proactive messages to buyers, from the outbox. */
+  notifier: BuyerNotifier;
+  /** Where each buyer (and each case's filing) can be reached. */
+  references: ConversationReferenceStore;
   stop(): Promise<void>;
 }
 
@@ -61,9 +68,17 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
       model: config.OPENAI_MODEL,
     });
   const evidence = new EvidenceService({ dir: config.EVIDENCE_DIR, allowedHosts: config.EVIDENCE_ALLOWED_HOSTS });
-  const handoff = new MemoryHandoffQueue();
+  const handoff: HandoffQueue = infra.redis ? new RedisHandoffQueue({ client: infra.redis, prefix: config.REDIS_PREFIX }) : new MemoryHandoffQueue();
   const main = new MainDialog({ refunds: infra.core.service, evidence, recognizer, handoff, timeZone: config.TIME_ZONE });
+  const references: ConversationReferenceStore = infra.redis
+    ? new RedisConversationReferences({ client: infra.redis, prefix: `${config.REDIS_PREFIX}bot:` })
+    : new MemoryConversationReferences();
+  const recorder = new ReferenceRecorder({ store: references });
   const bot = new RefundBot({
+    onBuyerActivity: async (context, buyer) => {
+      // Where to reach the buyer later; a failure here must not cost the buyer their turn.
+      await recorder.record(buyer.id, context.activity).catch((err: unknown) => log.warn({ err: String(err) }, 'could not save the conversation reference'));
+    },
     conversationState,
     identity: new BuyerIdentity({ ...(config.BUYER_TOKEN_SECRET ? { secret: config.BUYER_TOKEN_SECRET } : {}) }),
     recognizer,
@@ -84,12 +99,27 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
   const server = createServer(infra, log);
   server.post('/api/messages', messagesRoute({ adapter, logic: (context) => bot.run(context), lock, replies, log, lockWaitMs: config.TURN_LOCK_WAIT_MS }));
   const url = await listen(server, config.PORT, config.HOST);
+  const notifier = new BuyerNotifier({
+    events: infra.events,
+    adapter,
+    appId: config.MicrosoftAppId ?? '',
+    references,
+    marks: infra.redis ? new RedisDeliveryMarks({ client: infra.redis, prefix: `${config.REDIS_PREFIX}bot:notify:` }) : new MemoryDeliveryMarks(),
+    refunds: infra.core.service,
+    buyers: infra.orders,
+    timeZone: config.TIME_ZONE,
+    log,
+  });
+  await notifier.start();
   return {
     url,
     infra,
     bot,
+    notifier,
+    references,
     async stop() {
       await sweeper.stop();
+      await notifier.stop();
       await stopEvents();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await infra.close();
