@@ -1,4 +1,4 @@
-import type { Actor, CaseLine, CaseStatus, RefundCase, ReturnAddress } from './case';
+import type { Actor, CaseLine, CaseStatus, EvidenceRef, RefundCase, ReturnAddress } from './case';
 import type { Command } from './commands';
 import type { Decision } from './policy';
 import { afterConfirmation } from './policy';
@@ -84,17 +84,17 @@ export function applyCommand(c: RefundCase, command: Command, ctx: ApplyContext)
       data = { code: command.code };
       break;
     case 'request_evidence':
+      if (ctx.actor.role === 'merchant' && command.from === 'merchant') return { ok: false, issues: ['a merchant asks the buyer for evidence'] };
       remark = command.message;
       base.evidenceRequests = [...c.evidenceRequests, { ...decision, remark, code: command.from }];
       data = { from: command.from };
       break;
     case 'add_evidence': {
-      const known = new Set(c.evidence.map((e) => e.sha256));
-      const fresh = command.evidence.filter((e) => !known.has(e.sha256));
-      if (c.evidence.length + fresh.length > 9) return { ok: false, issues: ['at most 9 evidence files per case'] };
-      base.evidence = [...c.evidence, ...fresh];
+      const merged = mergeEvidence(c, command.evidence, ctx);
+      if (!merged.ok) return merged;
+      base.evidence = merged.evidence;
       remark = command.remark;
-      data = { added: fresh.map((e) => e.sha256) };
+      data = { added: merged.added };
       break;
     }
     case 'cs_approve':
@@ -114,10 +114,9 @@ export function applyCommand(c: RefundCase, command: Command, ctx: ApplyContext)
     case 'buyer_resubmit': {
       base.resubmissions = c.resubmissions + 1;
       if (command.description) base.description = command.description;
-      const known = new Set(c.evidence.map((e) => e.sha256));
-      const fresh = (command.evidence ?? []).filter((e) => !known.has(e.sha256));
-      if (c.evidence.length + fresh.length > 9) return { ok: false, issues: ['at most 9 evidence files per case'] };
-      base.evidence = [...c.evidence, ...fresh];
+      const merged = mergeEvidence(c, command.evidence ?? [], ctx);
+      if (!merged.ok) return merged;
+      base.evidence = merged.evidence;
       delete base.merchantDecision;
       break;
     }
@@ -158,14 +157,19 @@ export function applyCommand(c: RefundCase, command: Command, ctx: ApplyContext)
       base.inspection = { ...decision, outcome: 'short', remark, receivedUnits: received };
       data = { missing: c.lines.map((l) => ({ lineIndex: l.lineIndex, units: l.units.filter((u) => !received.some((r) => r.lineIndex === l.lineIndex && r.units.includes(u))) })).filter((l) => l.units.length > 0) };
       base.lines = received;
-      base.evidence = [...c.evidence, ...(command.evidence ?? [])].slice(0, 9);
+      const merged = mergeEvidence(c, command.evidence ?? [], ctx);
+      if (!merged.ok) return merged;
+      base.evidence = merged.evidence;
       break;
     }
     case 'inspection_failed':
       remark = command.remark;
+      const merged = mergeEvidence(c, command.evidence ?? [], ctx);
+      if (!merged.ok) return merged;
+      base.evidence = merged.evidence;
       base.inspection = { ...decision, outcome: command.problem, remark };
-      base.evidence = [...c.evidence, ...(command.evidence ?? [])].slice(0, 9);
-      base.merchantDecision = { ...decision, outcome: 'rejected', waitedMs: 0, remark, code: command.problem };
+      // The decision time stays the one of the original approval: the inspection is not a second wait.
+      base.merchantDecision = { ...decision, outcome: 'rejected', waitedMs: c.merchantDecision?.waitedMs ?? 0, remark, code: command.problem };
       data = { problem: command.problem };
       break;
     case 'replacement_shipped':
@@ -210,6 +214,25 @@ export function applyCommand(c: RefundCase, command: Command, ctx: ApplyContext)
   base.status = resolveTarget(base, ctx.target, ctx.confirmation);
   if (ctx.confirmation) data = { ...data, confirmation: ctx.confirmation.reasons };
   return { ok: true, next: base, ...(remark ? { remark } : {}), ...(data ? { data } : {}) };
+}
+
+const MAX_EVIDENCE = 9;
+
+/** New files join the case once each, stamped with who added them and when (not what the client claimed). */
+function mergeEvidence(
+  c: RefundCase,
+  incoming: readonly EvidenceRef[],
+  ctx: ApplyContext,
+): { ok: true; evidence: EvidenceRef[]; added: string[] } | { ok: false; issues: string[] } {
+  const known = new Set(c.evidence.map((e) => e.sha256));
+  const fresh: EvidenceRef[] = [];
+  for (const e of incoming) {
+    if (known.has(e.sha256)) continue;
+    known.add(e.sha256);
+    fresh.push({ ...e, addedBy: ctx.actor.role, addedAt: ctx.now.toISOString() });
+  }
+  if (c.evidence.length + fresh.length > MAX_EVIDENCE) return { ok: false, issues: [`at most ${MAX_EVIDENCE} evidence files per case`] };
+  return { ok: true, evidence: [...c.evidence, ...fresh], added: fresh.map((e) => e.sha256) };
 }
 
 /** The gateway's idempotency key: one per case and generation, so transient retries can never pay twice. */

@@ -56,7 +56,7 @@ export class CaseWriter {
       updatedAt: at,
       stateEnteredAt: entered ? at : next.stateEnteredAt,
       notices: entered ? [] : next.notices,
-      lastChange: { actor: change.actor, at, event: change.event },
+      lastChange: { actor: change.actor, at, event: change.event, from },
     };
     const audit: AuditEntry = {
       at,

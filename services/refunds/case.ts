@@ -220,7 +220,7 @@ export interface RefundCase {
   /** Definitive payment declines. */
   paymentFailures: number;
   /** Who changed the case last, and with what: reported to the loser of a race. */
-  lastChange: { actor: Actor; at: string; event: string };
+  lastChange: { actor: Actor; at: string; event: string; from?: CaseStatus | null };
 }
 
 export interface AuditEntry {

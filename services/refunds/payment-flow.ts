@@ -48,13 +48,18 @@ export class PaymentFlow {
       const paidOrPaying = siblings
         .filter((s) => s.id !== c.id && (s.status === 'refunded' || ((s.status === 'refunding' || s.status === 'refund_failed') && s.payment)))
         .flatMap((s) => s.lines);
-      const quote = quoteCase({ order, lines: c.lines, type: c.type, reason: c.reason, otherUnits: paidOrPaying, ...(c.refundWithoutReturn ? { withoutReturn: true } : {}) });
+      // A payment already recorded under this key (the case came back after a CS intervention) keeps its amount:
+      // the gateway answers a repeated key with the first outcome, and a key must never carry two amounts.
+      const recorded = c.payment && c.payment.status !== 'declined' ? c.payment : null;
+      const quote = recorded
+        ? c.quote
+        : quoteCase({ order, lines: c.lines, type: c.type, reason: c.reason, otherUnits: paidOrPaying, ...(c.refundWithoutReturn ? { withoutReturn: true } : {}) });
       const generation = c.payment?.generation ?? 1;
       const payment: PaymentRecord = {
         generation,
         key: paymentKey(c.id, generation),
-        amount: quote.cash,
-        pointsRestored: quote.pointsRestored,
+        amount: recorded ? recorded.amount : quote.cash,
+        pointsRestored: recorded ? recorded.pointsRestored : quote.pointsRestored,
         status: 'submitting',
         attempts: 0,
         polls: 0,

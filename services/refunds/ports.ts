@@ -25,9 +25,10 @@ export interface CaseWrite {
   /** Full idempotency key (already scoped by actor, case or order, and command). */
   idempotency?: { key: string; record: IdempotencyRecord };
   /**
-   * Filing only: serializes filings per order. The store keeps a count of cases filed on each order; the write
-   * succeeds only if the count still equals `expectedFilings` (then increments it), so two racing filings
-   * cannot both claim the same units.
+   * Serializes the changes that must see every sibling case of an order: filings (two racing filings cannot both
+   * claim the same units) and payment starts (only one case can complete the order and carry its shipping fee and
+   * coupon). The store keeps a change counter per order; the write succeeds only if it still equals
+   * `expectedFilings`, and then increments it.
    */
   orderGuard?: { orderId: string; expectedFilings: number };
   /** When the sweeper should next look at the case (epoch ms); null removes it from the deadline index. */
@@ -67,7 +68,7 @@ export interface CaseStore {
   find(query: CaseQuery): Promise<RefundCase[]>;
   /** Ids of cases whose wake time is at or before `now`, earliest first. */
   due(now: Date, limit: number): Promise<string[]>;
-  /** Cases filed on an order so far (the counter `orderGuard` checks). */
+  /** The order's change counter that `orderGuard` checks (filings and payment starts so far). */
   filingsOnOrder(orderId: string): Promise<number>;
   /** Allocates the next case number (unique across instances). */
   nextCaseNumber(): Promise<number>;

@@ -16,6 +16,7 @@ import { fail, ok } from './outcomes';
 import type { Decision, PolicyConfig } from './policy';
 import { DEFAULT_POLICY, afterConfirmation, fastTrack, isSpecial, platformConfirmation, priorityOf } from './policy';
 import type { CaseQuery, CaseStore, Clock, Logistics, OrderCatalogue, PaymentGateway } from './ports';
+import type { CaseEvent } from './state-machine';
 import { checkTransition } from './state-machine';
 
 export interface RefundServiceDeps {
@@ -233,10 +234,8 @@ export class RefundService {
       const check = checkTransition(c.status, command.kind, actor.role);
       if (!check.ok) {
         if (check.kind === 'forbidden') return fail({ kind: 'forbidden', reason: 'role_not_allowed' });
-        // The case moved on since the caller looked: say who moved it.
-        if (c.lastChange.actor.id !== actor.id && options.expectedVersion === undefined && c.version > 1) {
-          return fail({ ...conflictOf(c), kind: 'conflict' });
-        }
+        // The command fitted the state the case was in until someone else moved it: the caller lost a race.
+        if (lostRace(c, command.kind, actor)) return fail(conflictOf(c));
         return fail({ kind: 'invalid_state', status: c.status, command: command.kind });
       }
       const now = this.now();
@@ -298,6 +297,12 @@ export class RefundService {
     if (record.fingerprint !== print) return fail({ kind: 'key_reused' });
     return ok({ case: record.result as RefundCase, replayed: true });
   }
+}
+
+function lostRace(c: RefundCase, kind: CaseEvent, actor: Actor): boolean {
+  const before = c.lastChange.from;
+  if (!before || c.lastChange.actor.id === actor.id) return false;
+  return checkTransition(before, kind, actor.role).ok;
 }
 
 export function conflictOf(c: RefundCase): { kind: 'conflict'; status: CaseStatus; by: Actor; at: string; event: string; version: number } {
