@@ -331,3 +331,35 @@ describe('purity', () => {
     expect(c).toEqual(before);
   });
 });
+
+describe('evidence bookkeeping', () => {
+  it('stamps added files with the actor and the time, whatever the client claimed', () => {
+    const claimed = { ...evidence(41), addedBy: 'cs' as const, addedAt: '2000-01-01T00:00:00.000Z' };
+    const next = applied(run(aCase({ status: 'pending_merchant' }), { kind: 'add_evidence', evidence: [claimed] }, BUYER));
+    expect(next.evidence.at(-1)).toMatchObject({ sha256: claimed.sha256, addedBy: 'buyer', addedAt: NOW.toISOString() });
+  });
+
+  it('keeps inspection photos once each and refuses a tenth file instead of dropping it', () => {
+    const c = aCase({ status: 'return_received', type: 'return_refund', evidence: [1, 2, 3, 4, 5, 6, 7, 8].map((n) => evidence(n)) });
+    const refused = run(c, { kind: 'inspection_failed', problem: 'damaged', remark: '外壳碎裂', evidence: [evidence(20), evidence(21)] }, MERCHANT);
+    expect(refused.ok).toBe(false);
+    const ok = applied(run(c, { kind: 'inspection_failed', problem: 'damaged', remark: '外壳碎裂', evidence: [evidence(1), evidence(20), evidence(20)] }, MERCHANT));
+    expect(ok.evidence.map((e) => e.sha256)).toEqual([...c.evidence.map((e) => e.sha256), evidence(20).sha256]);
+  });
+
+  it('keeps the time the merchant took for the approval when the inspection rejects', () => {
+    const approvedAfter = 5 * 3_600_000;
+    const c = aCase({
+      status: 'return_received',
+      type: 'return_refund',
+      merchantDecision: { by: MERCHANT, at: NOW.toISOString(), outcome: 'approved', waitedMs: approvedAfter },
+    });
+    const next = applied(run(c, { kind: 'inspection_failed', problem: 'wrong_item', remark: '不是我们的商品' }, MERCHANT));
+    expect(next.merchantDecision).toMatchObject({ outcome: 'rejected', waitedMs: approvedAfter, code: 'wrong_item' });
+  });
+
+  it('does not let a merchant ask itself for evidence', () => {
+    const result = run(aCase({ status: 'pending_merchant' }), { kind: 'request_evidence', from: 'merchant', message: '请补充' }, MERCHANT);
+    expect(result.ok).toBe(false);
+  });
+});
