@@ -13,6 +13,7 @@ import { RejectionDialog } from './rejection-dialog';
 import { CancelCaseDialog } from './cancel-case-dialog';
 import { RateDialog } from './rate-dialog';
 import { HandoffDialog } from './handoff-dialog';
+import { isReroute } from './cases/reroute';
 
 // The buyer's front door: what the message (or the clicked card) asks for decides which flow runs. Asking for a
 // person or saying "cancel" works in the middle of any flow.
@@ -98,7 +99,8 @@ export class MainDialog extends ComponentDialog {
     const action = typeof reply?.value?.action === 'string' ? reply.value.action : undefined;
     const r = info.recognition;
     const entities = r?.entities ?? {};
-    const target = action ? ACTION_ROUTES[action] : r ? INTENT_ROUTES[r.intent] : undefined;
+    // A case id alone ("RD-000002", "查一下 RD-000002") means "show me that case".
+    const target = action ? ACTION_ROUTES[action] : r ? (INTENT_ROUTES[r.intent] ?? (r.entities.caseId ? DIALOG.caseStatus : undefined)) : undefined;
 
     if (target) {
       info.profile.notUnderstood = 0;
@@ -128,6 +130,8 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async doneStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    // A flow handed the message back (it was about something else): route it afresh.
+    if (isReroute(step.result)) return step.replaceDialog(WATERFALL);
     return step.endDialog();
   }
 
