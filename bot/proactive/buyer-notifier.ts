@@ -113,11 +113,9 @@ export class BuyerNotifier {
     activity.locale = lang;
 
     const conversationId = reference.conversation?.id ?? '';
-    try {
-      await this.o.adapter.continueConversationAsync(this.o.appId, reference, async (context) => {
-        await context.sendActivity(activity);
-      });
-    } catch (err) {
+    const failure = await this.send(reference, activity);
+    if (failure) {
+      const err = failure.error;
       const status = statusOf(err);
       if (status === 403 || status === 404) {
         const code = errorCodeOf(err);
@@ -131,6 +129,28 @@ export class BuyerNotifier {
     if (!first) this.o.log.warn({ caseId: c.id, eventId: event.id }, 'event was notified by two deliveries at once');
     this.o.log.info({ caseId: c.id, eventId: event.id, notification: notification.kind, conversationId }, 'buyer notified');
     return { kind: 'sent', conversationId };
+  }
+
+  /**
+   * Sends one activity into the conversation; the send's failure is returned, not thrown. Thrown inside the
+   * turn, it would reach the adapter's turn error handler, which is made for buyers' turns (it resets their
+   * conversation state) and swallows the error.
+   */
+  private async send(reference: StoredReference, activity: Partial<Activity>): Promise<{ error: unknown } | null> {
+    const outcome: { sent: boolean; error?: unknown } = { sent: false };
+    try {
+      await this.o.adapter.continueConversationAsync(this.o.appId, reference, async (context) => {
+        try {
+          await context.sendActivity(activity);
+          outcome.sent = true;
+        } catch (error) {
+          outcome.error = error;
+        }
+      });
+    } catch (error) {
+      return { error };
+    }
+    return outcome.sent ? null : { error: outcome.error ?? new Error('the adapter did not run the send') };
   }
 
   private async rememberFilingConversation(event: DomainEvent): Promise<void> {
