@@ -78,12 +78,7 @@ export function notificationMessage(n: BuyerNotification, view: NotificationView
     case 'refund_retrying':
       return { text: t('notify.paymentRetry', { caseId }), card: null };
     case 'return_received':
-      return {
-        text: n.inspectBy
-          ? t(n.exchange ? 'notify.returnReceivedExchange' : 'notify.returnReceived', { caseId, until: when(n.inspectBy) })
-          : t(n.exchange ? 'notify.returnReceivedExchange' : 'notify.returnReceived', { caseId, until: '-' }),
-        card: null,
-      };
+      return { text: t(n.exchange ? 'notify.returnReceivedExchange' : 'notify.returnReceived', { caseId, until: n.inspectBy ? when(n.inspectBy) : '-' }), card: null };
     case 'inspection_short':
       return {
         text: join([t('notify.inspectionShort', { caseId, returned: n.returned, received: n.received }), t('notify.inspectionShortHelp')]),
