@@ -107,7 +107,9 @@ export function applyCardValue(draft: FilingDraft, value: Record<string, unknown
   if (isMode(value.mode) && value.mode !== draft.mode) {
     draft.mode = value.mode;
     if (value.mode === 'cancel') {
+      // Before shipment any reason allows a refund: the buyer is cancelling.
       draft.type = 'refund_only';
+      draft.reason ??= 'other';
     } else {
       delete draft.type;
     }

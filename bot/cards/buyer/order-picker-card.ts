@@ -62,7 +62,7 @@ export function orderPickerCard(input: OrderPickerInput, t: Translate): Adaptive
   if (input.intro) body.push(text(input.intro));
   input.orders.forEach((order, position) => {
     const [first, ...rest] = order.titles;
-    const title = rest.length > 0 ? t('filing.picker.moreItems', { title: first ?? '', count: rest.length }) : (first ?? '');
+    const title = rest.length > 0 ? t('filing.picker.moreItems', { title: first ?? '', count: order.titles.length }) : (first ?? '');
     const items: Element[] = [
       text(`${position + 1}. ${order.orderId}`, { weight: 'Bolder' }),
       text(title, { spacing: 'None' }),

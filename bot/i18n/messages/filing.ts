@@ -30,7 +30,7 @@ export const filing = defineMessages({
   'filing.picker.heading': { zh: '您的订单', en: 'Your orders' },
   'filing.picker.choose': { zh: '选择 {orderId}', en: 'Choose {orderId}' },
   'filing.picker.placed': { zh: '下单于 {date}', en: 'Ordered {date}' },
-  'filing.picker.moreItems': { zh: '{title} 等 {count} 件商品', en: '{title} and {count} more' },
+  'filing.picker.moreItems': { zh: '{title} 等 {count} 种商品', en: '{title} and more ({count} products)' },
   'filing.picker.note.notPaid': { zh: '未付款：没有需要退的钱', en: 'Not paid: nothing to refund' },
   'filing.picker.note.notShipped': { zh: '未发货：可取消订单，钱款立即退回', en: 'Not shipped yet: can be cancelled, money back at once' },
   'filing.picker.note.inTransit': {
