@@ -321,6 +321,32 @@ describe('filing a refund (in memory)', () => {
     expect((await casesOf(BUYER_1001))[0]!.lines).toEqual([{ lineIndex: 2, units: [1] }]);
   });
 
+  it('leaves the filing flow for a person when "talk to a person" is clicked on one of its cards', async () => {
+    const c = zh();
+    const lines = await c.say('DEMO-1002 的东西坏了，我要退款');
+    const evidence = await c.click(buttonData(lines, '继续', { qty_1: '1' }));
+    const person = await c.click(buttonData(evidence, '转人工客服'));
+    expect(person.status).toBe(200);
+    // Whatever the person flow answers, it is not the filing flow asking for files again.
+    expect(JSON.stringify(person.body)).not.toContain('file_refund');
+    expect(seen(person)).not.toContain('上传凭证');
+  });
+
+  it('asks again when no item is chosen, and explains an order whose items are all in a case', async () => {
+    const c = zh();
+    const lines = await c.say('DEMO-1002 的东西坏了，我要退款');
+    const none = await c.click(buttonData(lines, '继续', { qty_0: '0', qty_1: '0', qty_2: '0' }));
+    expect(seen(none)).toContain('请至少选择一件商品');
+    expect(seen(none)).toContain('订单 DEMO-1002：哪些商品需要售后？');
+
+    const cancel = zh();
+    await cancel.say('我要取消订单 DEMO-1001');
+    await cancel.say('确认');
+    const again = await zh().say('DEMO-1001 退款');
+    expect(seen(again)).toContain('订单 DEMO-1001 的商品都已退款或正在售后处理中（RD-000001）');
+    expect(buttonTitles(again)).toEqual(['查看 RD-000001 进度', '选择其他订单', '转人工客服']);
+  });
+
   it('ends without filing when the buyer cancels', async () => {
     const c = zh();
     const quote = await c.say('我要取消订单 DEMO-1001');
