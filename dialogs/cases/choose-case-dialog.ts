@@ -87,7 +87,8 @@ export class ChooseCaseDialog extends WaterfallDialog {
     if (eligible.length === 1) return this.done(step, { kind: 'case', caseId: eligible[0]!.id });
     if (eligible.length > 1) return this.list(step, eligible, this.spec.pickKey);
     const fallback = this.spec.fallback?.(all);
-    if (fallback && fallback.cases.length > 0) return this.list(step, fallback.cases, fallback.introKey);
+    if (fallback && fallback.cases.length === 1) return this.done(step, { kind: 'case', caseId: fallback.cases[0]!.id });
+    if (fallback && fallback.cases.length > 1) return this.list(step, fallback.cases, fallback.introKey);
     await step.context.sendActivity(info.t(this.spec.noneKey));
     return this.done(step, { kind: 'none' });
   }
