@@ -8,6 +8,15 @@ export interface Posterior<L extends string> {
   coverage: number;
 }
 
+export interface NaiveBayesOptions {
+  alpha?: number;
+  temperature?: number;
+  /** How much one occurrence of a feature counts, in training and in scoring (default 1). */
+  weightOf?: (feature: string) => number;
+  /** Which features say the text is known (default all). */
+  countsForCoverage?: (feature: string) => boolean;
+}
+
 export class NaiveBayes<L extends string> {
   private readonly labels: L[];
   private readonly logPrior = new Map<L, number>();
@@ -17,9 +26,10 @@ export class NaiveBayes<L extends string> {
 
   constructor(
     examples: readonly { features: readonly string[]; label: L }[],
-    private readonly options: { alpha?: number; temperature?: number } = {},
+    private readonly options: NaiveBayesOptions = {},
   ) {
     const alpha = options.alpha ?? 0.5;
+    const weightOf = options.weightOf ?? (() => 1);
     const counts = new Map<L, Map<string, number>>();
     const totals = new Map<L, number>();
     const docs = new Map<L, number>();
@@ -28,8 +38,9 @@ export class NaiveBayes<L extends string> {
       let c = counts.get(label);
       if (!c) counts.set(label, (c = new Map()));
       for (const f of features) {
-        c.set(f, (c.get(f) ?? 0) + 1);
-        totals.set(label, (totals.get(label) ?? 0) + 1);
+        const w = weightOf(f);
+        c.set(f, (c.get(f) ?? 0) + w);
+        totals.set(label, (totals.get(label) ?? 0) + w);
         this.vocabulary.add(f);
       }
     }
@@ -49,11 +60,12 @@ export class NaiveBayes<L extends string> {
 
   classify(features: readonly string[]): Posterior<L> {
     const known = features.filter((f) => this.vocabulary.has(f));
+    const weightOf = this.options.weightOf ?? (() => 1);
     const scores = this.labels.map((label) => {
       const ll = this.logLikelihood.get(label)!;
       const unseen = this.logUnseen.get(label)!;
       let s = this.logPrior.get(label)!;
-      for (const f of known) s += ll.get(f) ?? unseen;
+      for (const f of known) s += weightOf(f) * (ll.get(f) ?? unseen);
       return s;
     });
     // A temperature above 1 flattens naive Bayes' habitual overconfidence into usable probabilities.
@@ -62,6 +74,8 @@ export class NaiveBayes<L extends string> {
     const exps = scores.map((s) => Math.exp((s - max) / t));
     const sum = exps.reduce((a, b) => a + b, 0);
     const ranked = this.labels.map((label, i) => ({ label, p: exps[i]! / sum })).sort((a, b) => b.p - a.p);
-    return { ranked, coverage: features.length === 0 ? 0 : known.length / features.length };
+    const counted = this.options.countsForCoverage ?? (() => true);
+    const all = features.filter(counted).length;
+    return { ranked, coverage: all === 0 ? 0 : known.filter(counted).length / all };
   }
 }

@@ -2,7 +2,7 @@ import { extractEntities } from './entities';
 import { frustrationOf } from './frustration';
 import { RULES, type IntentRule } from './intent-rules';
 import { NaiveBayes } from './naive-bayes';
-import { features, prepare } from './prepare';
+import { countsForCoverage, featureWeight, features, prepare } from './prepare';
 import { detectLanguage } from './text';
 import { TRAINING_EXAMPLES } from './training-examples';
 import {
@@ -58,7 +58,7 @@ export class OfflineRecognizer implements Recognizer {
     const examples = options.examples ?? TRAINING_EXAMPLES;
     this.model = new NaiveBayes(
       CORE_INTENTS.flatMap((label) => examples[label].map((text) => ({ label, features: features(prepare(text)) }))),
-      { alpha: 0.3, temperature: 2 },
+      { alpha: 0.3, temperature: 2, weightOf: featureWeight, countsForCoverage },
     );
   }
 

@@ -1,4 +1,5 @@
-import { normalize } from './text';
+import { conceptsOf } from './lexicon';
+import { hasCjk, normalize } from './text';
 
 // Text as the intent model reads it: normalised, ids replaced by placeholders (their digits say nothing
 // about intent), English misspellings of domain words corrected, and sparse features for naive Bayes.
@@ -58,15 +59,33 @@ export function correctWord(word: string): string {
   return fixed;
 }
 
+// Buyers mix English and pinyin into Chinese ("能refund吗", "订单还没ship", "tuikuan"): the domain words
+// are read as their Chinese equivalents, so the Chinese rules and features see one vocabulary.
+const PINYIN: Record<string, string> = {
+  tuikuan: '退款', tuihuo: '退货', huanhuo: '换货', quxiao: '取消', kuaidi: '快递', wuliu: '物流', fahuo: '发货',
+  rengong: '人工', kefu: '客服', dingdan: '订单', fapiao: '发票', zhiliang: '质量', dizhi: '地址', tuiqian: '退钱',
+  daozhang: '到账', shouhou: '售后', shangjia: '商家', baoguo: '包裹', youfei: '邮费', yunfei: '运费',
+};
+const MIXED: Record<string, string> = {
+  refund: '退款', refunds: '退款', refunded: '退款了', refunding: '退款', return: '退货', returns: '退货',
+  returned: '退回了', returning: '退货', exchange: '换货', swap: '换', replace: '换', replacement: '换货',
+  cancel: '取消', cancelled: '取消了', canceled: '取消了', ship: '发货', shipped: '发货了', shipping: '发货',
+  deliver: '送', delivered: '送达', delivery: '配送', order: '订单', orders: '订单', size: '尺码', color: '颜色',
+  colour: '颜色', quality: '质量', tracking: '物流', track: '物流', seller: '商家', service: '客服', agent: '人工',
+  human: '人工', money: '钱', package: '包裹', parcel: '包裹', address: '地址', invoice: '发票', coupon: '优惠券',
+  fake: '假货', broken: '坏了', damaged: '坏了', wrong: '错', missing: '少了', status: '状态', progress: '进度',
+  pickup: '取件', label: '面单', defect: '瑕疵', defective: '有瑕疵',
+};
+
 export function prepare(text: string): string {
-  return normalize(text)
+  let t = normalize(text)
     .replace(/(?<![a-z0-9])rd-?\d{4,10}(?![0-9])/g, ' #case ')
-    .replace(/(?<![a-z0-9])(?:sf\d{12,15}|jd[a-z0-9]{10,18}|yt\d{12,15}|[a-z]{2}\d{9}cn)(?![0-9a-z])/g, ' #track ')
+    .replace(/(?<![a-z0-9])(?:sf\d{12,15}|jd[a-z0-9]{10,18}|yt\d{12,15}|[a-z]{2}\d{9}cn|1z[a-z0-9]{16})(?![0-9a-z])/g, ' #track ')
     .replace(/(?<![a-z0-9-])[a-z][a-z0-9]{1,9}-\d{3,12}(?![0-9a-z])/g, ' #order ')
-    .replace(/(?<![a-z0-9])\d{4,20}(?![0-9])/g, ' #num ')
-    .replace(/[a-z]+/g, (w) => correctWord(w))
-    .replace(/\s+/g, ' ')
-    .trim();
+    .replace(/(?<![a-z0-9])\d{4,24}(?![0-9])/g, ' #num ')
+    .replace(/(?<![#a-z])[a-z]+/g, (w) => PINYIN[w] ?? correctWord(w));
+  if (hasCjk(t)) t = t.replace(/(?<![#a-z])[a-z]+(?![a-z])/g, (w) => MIXED[w] ?? w);
+  return t.replace(/\s+/g, ' ').trim();
 }
 
 const STOP = new Set([
@@ -82,19 +101,43 @@ function stem(w: string): string {
   return w;
 }
 
-/** Chinese: characters and character bigrams; English: stemmed words (minus stop words) and word bigrams. */
+/** Weight of a feature in the model: concepts count most, character n-grams of English words least. */
+export function featureWeight(feature: string): number {
+  if (feature.startsWith('k:')) return 1.5;
+  if (feature.startsWith('c:')) return 0.25;
+  return 1;
+}
+
+/** Character n-grams only back up words (typos, inflections): they never make unknown text look known. */
+export function countsForCoverage(feature: string): boolean {
+  return !feature.startsWith('c:') && !feature.startsWith('k:');
+}
+
+/**
+ * Chinese: character uni-, bi- and trigrams; English: stemmed words (minus stop words), word bigrams and
+ * character trigrams of longer words; both: the concepts of the lexicon.
+ */
 export function features(prepared: string): string[] {
   const out: string[] = [];
   for (const run of prepared.match(/[\u3400-\u9fff]+/g) ?? []) {
     for (let i = 0; i < run.length; i++) {
       out.push(run[i]!);
       if (i + 1 < run.length) out.push(run.slice(i, i + 2));
+      if (i + 2 < run.length) out.push(run.slice(i, i + 3));
     }
   }
   const words = (prepared.match(/#?[a-z]+/g) ?? []).map(stem);
   for (let i = 0; i < words.length; i++) {
-    if (!STOP.has(words[i]!)) out.push(`w:${words[i]}`);
-    if (i + 1 < words.length) out.push(`b:${words[i]}_${words[i + 1]}`);
+    const w = words[i]!;
+    if (!STOP.has(w)) {
+      out.push(`w:${w}`);
+      if (w.length >= 5 && !w.startsWith('#')) {
+        const padded = `^${w}$`;
+        for (let j = 0; j + 3 <= padded.length; j++) out.push(`c:${padded.slice(j, j + 3)}`);
+      }
+    }
+    if (i + 1 < words.length) out.push(`b:${w}_${words[i + 1]}`);
   }
+  for (const c of conceptsOf(prepared)) out.push(`k:${c}`);
   return out;
 }

@@ -1,10 +1,12 @@
-import type { CoreIntent } from './types';
+import { TRAINING_EXAMPLES_EN } from './training-examples-en';
+import { TRAINING_EXAMPLES_ZH } from './training-examples-zh';
+import { CORE_INTENTS, type CoreIntent } from './types';
 
 // The naive-Bayes half of the offline recognizer learns from these at start-up. They are written
 // separately from the evaluation sets under test/ (which are never trained on): short, typical buyer
 // phrasings in both languages, colloquial forms included.
 
-export const TRAINING_EXAMPLES: Record<CoreIntent, readonly string[]> = {
+const CORE_EXAMPLES: Record<CoreIntent, readonly string[]> = {
   file_refund: [
     'i want a refund', 'refund me', 'i would like my money back', 'give me my money back', 'request a refund',
     'i need to return this', 'i want to return the item', 'return this product', 'the item is broken',
@@ -97,3 +99,11 @@ export const TRAINING_EXAMPLES: Record<CoreIntent, readonly string[]> = {
     '能便宜吗', '有没有活动',
   ],
 };
+
+function merged(): Record<CoreIntent, readonly string[]> {
+  const out = {} as Record<CoreIntent, readonly string[]>;
+  for (const intent of CORE_INTENTS) out[intent] = [...CORE_EXAMPLES[intent], ...TRAINING_EXAMPLES_EN[intent], ...TRAINING_EXAMPLES_ZH[intent]];
+  return out;
+}
+
+export const TRAINING_EXAMPLES: Record<CoreIntent, readonly string[]> = merged();
