@@ -29,13 +29,11 @@ export interface EvidenceCardInput {
   context: Record<string, unknown>;
 }
 
-const megabytes = (bytes: number): string => {
-  const mb = bytes / MB;
-  return mb >= 10 || Number.isInteger(mb) ? String(Math.round(mb)) : mb.toFixed(1);
-};
+// Rounded up to 0.01 MB, so a file just over a limit never reads as exactly the limit.
+const megabytes = (bytes: number): string => String(Math.ceil((bytes / MB) * 100) / 100);
 
 export function fileSizeText(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${megabytes(bytes)} MB`;
+  return bytes < MB ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / MB).toFixed(1)} MB`;
 }
 
 export function kindLabel(t: Translate, kind: EvidenceKind): string {
