@@ -1,7 +1,9 @@
 import { extractEntities } from './entities';
 import { frustrationOf } from './frustration';
 import { RULES, type IntentRule } from './intent-rules';
+import { conceptsOf } from './lexicon';
 import { NaiveBayes } from './naive-bayes';
+import { priorityScores } from './priority-rules';
 import { countsForCoverage, featureWeight, features, prepare } from './prepare';
 import { detectLanguage } from './text';
 import { TRAINING_EXAMPLES } from './training-examples';
@@ -91,8 +93,10 @@ export class OfflineRecognizer implements Recognizer {
   /** Scores of every core intent, for evaluation and debugging. */
   scores(text: string): { intent: CoreIntent; rules: number; model: number; combined: number }[] {
     const prepared = prepare(text);
+    const concepts = conceptsOf(prepared);
     const rules = this.ruleScores(prepared);
-    const posterior = this.model.classify(features(prepared));
+    for (const [intent, w] of priorityScores(concepts, prepared)) rules.set(intent, (rules.get(intent) ?? 0) + w);
+    const posterior = this.model.classify(features(prepared, concepts));
     const p = new Map(posterior.ranked.map((x) => [x.label, x.p]));
     return CORE_INTENTS.map((intent) => {
       const model = (p.get(intent) ?? 0) * posterior.coverage;

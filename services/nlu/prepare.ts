@@ -1,4 +1,4 @@
-import { conceptsOf } from './lexicon';
+import { conceptsOf, type ConceptSet } from './lexicon';
 import { hasCjk, normalize } from './text';
 
 // Text as the intent model reads it: normalised, ids replaced by placeholders (their digits say nothing
@@ -117,7 +117,7 @@ export function countsForCoverage(feature: string): boolean {
  * Chinese: character uni-, bi- and trigrams; English: stemmed words (minus stop words), word bigrams and
  * character trigrams of longer words; both: the concepts of the lexicon.
  */
-export function features(prepared: string): string[] {
+export function features(prepared: string, concepts: ConceptSet = conceptsOf(prepared)): string[] {
   const out: string[] = [];
   for (const run of prepared.match(/[\u3400-\u9fff]+/g) ?? []) {
     for (let i = 0; i < run.length; i++) {
@@ -138,6 +138,6 @@ export function features(prepared: string): string[] {
     }
     if (i + 1 < words.length) out.push(`b:${w}_${words[i + 1]}`);
   }
-  for (const c of conceptsOf(prepared)) out.push(`k:${c}`);
+  for (const c of concepts) out.push(`k:${c}`);
   return out;
 }

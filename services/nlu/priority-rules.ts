@@ -1,0 +1,89 @@
+import { hasComplaint, type Concept, type ConceptSet } from './lexicon';
+import type { CoreIntent } from './types';
+
+// Rules over concepts (lexicon.ts) rather than phrases: what a message is about decides between intents
+// whose words overlap. They add to the phrase rules' scores, so a strong phrase can still win.
+
+export interface PriorityRule {
+  intent: CoreIntent;
+  w: number;
+  when: (c: ConceptSet, prepared: string) => boolean;
+}
+
+const any = (c: ConceptSet, ...names: Concept[]): boolean => names.some((n) => c.has(n));
+
+// Someone who writes about money coming back with a question of time, a decision or absence already has
+// a case: "when do I get my refund", "退款呢", "refund declined??", "the money isn't in my account".
+const STATUS_QUESTION = /\b(when|how long|yet|still|where|why|did|has|have|is|was|any)\b|[?？]|呢|吗|没|什么时候|多久|几天|怎么还|为啥|为什么|凭什么/;
+const FILED = /\b(approved|accepted|declined|rejected|denied|issued|processed|completed|pending|processing|went through|sent back|returned|refunded)\b|已经|申请了|申请退款(都|好|已|有)|提交了|寄回去了|退回去了|寄回了|同意|驳回|拒绝|审核|处理中/;
+// Eligibility of one's own item ("can I return it if I opened it?", "穿过还能退吗") is wanting to return it.
+const ELIGIBILITY = /\b(can|could|may) i (still )?(return|exchange|send back)\b.{0,40}\b(if|after|even|opened|worn|used|without|unopened|tags?)\b|\b(is it|still) (possible|ok|okay) to (return|exchange)\b|(还能|能不能|能|可以|可不可以)(退|换)(吗|不|货吗)?/;
+// Complaints about things other than the item: the app, the website, a code, a card, the tracking.
+const NOT_ABOUT_ITEM = /\b(app|website|site|page|link|code|coupon|voucher|promo|card|account|login|password|checkout|tracking( number| link| info)?|bot)\b|app|网页|页面|小程序|优惠券|券|验证码|账号|密码|支付|单号|物流信息/;
+// A replacement or exchange being sent is the state of a case, not a delivery.
+const CASE_SHIPMENT = /(换货|换的|补发|重发|新的那个|换的那个).{0,10}(什么时候|啥时候|何时|多久|几天|还没|怎么还)|\b(replacement|exchange)\b.{0,30}\b(when|yet|still|ship|sent out|send)\b/;
+
+export const PRIORITY_RULES: readonly PriorityRule[] = [
+  // Refund + a status question, a decision, or money not seen: where the case stands.
+  {
+    intent: 'refund_status',
+    w: 2.5,
+    when: (c, t) =>
+      any(c, 'refund_word', 'money') &&
+      (any(c, 'decision', 'not_received', 'received_by_seller') || (any(c, 'status_word', 'when') && STATUS_QUESTION.test(t))) &&
+      !c.has('withdraw'),
+  },
+  { intent: 'refund_status', w: 1.5, when: (c, t) => any(c, 'refund_word', 'money', 'return_word') && FILED.test(t) && any(c, 'when', 'status_word', 'not_received') },
+  // "Did you receive what I sent back?": the case, not how to ship.
+  { intent: 'refund_status', w: 3, when: (c) => c.has('received_by_seller') && any(c, 'return_word', 'send_back', 'refund_word') },
+  { intent: 'return_shipping', w: -2, when: (c) => c.has('received_by_seller') && any(c, 'return_word', 'send_back', 'refund_word') && !c.has('tracking_number') },
+  { intent: 'refund_status', w: 3, when: (_c, t) => CASE_SHIPMENT.test(t) },
+  { intent: 'delivery_problem', w: -2.5, when: (_c, t) => CASE_SHIPMENT.test(t) },
+
+  // Returning + how / where / what it costs / a tracking number: the return trip.
+  {
+    intent: 'return_shipping',
+    w: 1.5,
+    when: (c, t) => any(c, 'return_word', 'send_back') && any(c, 'how_where', 'return_logistics', 'tracking_number') && !ELIGIBILITY.test(t),
+  },
+  // Asking whether one's own item can still go back, or "can I send these back? they're too tight":
+  // wanting to return it, not the logistics of it.
+  { intent: 'file_refund', w: 2.5, when: (c, t) => ELIGIBILITY.test(t) && !any(c, 'return_logistics', 'tracking_number') },
+  { intent: 'return_shipping', w: -1.5, when: (c, t) => (ELIGIBILITY.test(t) || hasComplaint(c)) && !any(c, 'how_where', 'return_logistics', 'tracking_number') },
+
+  // A complaint about the item itself is filing, whatever else is said, unless it is a question about an
+  // existing case, a withdrawal, or about something that is not the item.
+  {
+    intent: 'file_refund',
+    w: 2,
+    when: (c, t) =>
+      hasComplaint(c) &&
+      !any(c, 'withdraw', 'received_by_seller', 'decision') &&
+      !(any(c, 'refund_word', 'money') && any(c, 'not_received', 'status_word') && STATUS_QUESTION.test(t)) &&
+      !NOT_ABOUT_ITEM.test(t),
+  },
+
+  // Withdrawing: a withdrawal word with what is withdrawn.
+  { intent: 'cancel_case', w: 2.5, when: (c) => c.has('withdraw') && any(c, 'refund_word', 'return_word', 'exchange_word') },
+
+  // Changing the address or phone before delivery is an order change, not a delivery problem.
+  { intent: 'other', w: 3, when: (c) => c.has('address_change') && !any(c, 'late', 'not_received', 'cancel_word') },
+  { intent: 'delivery_problem', w: -2, when: (c) => c.has('address_change') && !any(c, 'late', 'not_received') },
+
+  // Questions about products, payment, accounts, invoices and coupons with nothing of a complaint or a
+  // case in them.
+  {
+    intent: 'other',
+    w: 2,
+    when: (c) =>
+      any(c, 'product_question', 'account_payment', 'invoice_coupon', 'pre_sale') &&
+      !hasComplaint(c) &&
+      !any(c, 'refund_word', 'return_word', 'exchange_word', 'cancel_word', 'withdraw', 'human', 'late', 'not_received'),
+  },
+];
+
+export function priorityScores(concepts: ConceptSet, prepared: string): Map<CoreIntent, number> {
+  const scores = new Map<CoreIntent, number>();
+  for (const rule of PRIORITY_RULES) if (rule.when(concepts, prepared)) scores.set(rule.intent, (scores.get(rule.intent) ?? 0) + rule.w);
+  return scores;
+}
