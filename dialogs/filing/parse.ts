@@ -86,7 +86,7 @@ export function linesOf(text: string, lines: readonly LineLabel[]): LinePick[] |
   if (single) return [{ lineIndex: single.lineIndex }];
 
   // "2 1件" / "第二个 1件" / "2 x1" / "2: 1" / "2 one"
-  const pair = /^(.+?)[\s,，:：]+(?:x|×|\*)?\s*(\S+)$/.exec(t);
+  const pair = /^(.+?)(?:\s+|\s*[:：]\s*|\s*[x×*]\s*)(?:x|×|\*)?\s*(\S+)$/.exec(t);
   if (pair) {
     const line = atPosition(lines, positionOf(pair[1]!)) ?? byTitle(pair[1]!, lines);
     const quantity = quantityOf(pair[2]!);
