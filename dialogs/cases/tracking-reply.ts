@@ -98,12 +98,19 @@ function carrierIn(text: string, number: string | undefined): CarrierCode | unde
   return detectCarrier(rest) ?? undefined;
 }
 
-/** The longest token with a digit that could be a waybill number (a case id is not one). */
+/**
+ * The waybill number in the text: the longest token with a digit (a case id is not one); failing that, digits
+ * typed in groups ("sf 1234 5678 90123") read together.
+ */
 function numberIn(text: string): string | undefined {
-  const tokens = text.match(/[A-Za-z0-9-]{6,40}/g) ?? [];
-  const candidates = tokens.filter((t) => /\d/.test(t) && !/^RD-?\d+$/i.test(t));
-  return candidates.sort((a, b) => b.length - a.length)[0];
+  const grouped = GROUPED.exec(text);
+  if (grouped) return `${grouped[1]}${grouped[2]!.replace(/\s+/g, '')}`;
+  const tokens = (text.match(/[A-Za-z0-9-]{4,40}/g) ?? []).filter((t) => /\d/.test(t) && !/^RD-?\d+$/i.test(t));
+  return tokens.sort((a, b) => b.length - a.length)[0];
 }
+
+/** Digit groups separated by spaces, with an optional letter prefix: "sf 1234 5678 90123", "7310 8846 2915 37". */
+const GROUPED = /(?<![A-Za-z0-9])([A-Za-z]{0,4})\s*(\d{2,}(?:\s+\d{2,})+)(?![A-Za-z0-9])/;
 
 /** What is left of the text once the number and filler words are gone: the name of an "other" carrier. */
 function nameIn(text: string, number: string | undefined): string | undefined {
