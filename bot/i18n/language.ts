@@ -13,8 +13,8 @@ export function languageOfText(text: string | undefined): Lang | null {
   // Order and case numbers are not words of either language.
   const cleaned = text
     .replace(/\b(?:DEMO|RD|LINK)-?\d+\b/gi, ' ')
-    // Nor are waybill numbers ("SF1234567890123", "JDVA30452871946", "EA123456789CN").
-    .replace(/\b[A-Za-z]{1,4}\d{6,}[A-Za-z0-9]{0,4}\b/g, ' ');
+    // Nor are waybill numbers ("SF1234567890123", "JDVA30452871946", "EA123456789CN", "sf 1234 5678 90123").
+    .replace(/\b[A-Za-z]{1,4}\d{6,}[A-Za-z0-9]{0,4}\b|\b[A-Za-z]{1,4}(?:\s*\d{2,}){2,}\b/g, ' ');
   const han = (cleaned.match(HAN) ?? []).length;
   const words = (cleaned.match(LATIN_WORD) ?? []).length;
   if (han === 0 && words === 0) return null;
