@@ -1,7 +1,8 @@
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { ComponentDialog, WaterfallDialog } from 'botbuilder-dialogs';
 import { MessageFactory } from 'botbuilder';
-import { isOpen, scheduleOf } from '../services/refunds';
+import type { RefundCase } from '../services/refunds';
+import { checkTransition, isOpen, scheduleOf } from '../services/refunds';
 import { turnInfo } from '../bot/turn-info';
 import { attachment } from '../bot/cards/adaptive';
 import { timelineCard } from '../bot/cards/buyer/timeline-card';
@@ -14,7 +15,7 @@ import { ChooseCaseDialog } from './cases/choose-case-dialog';
 import { cardContextOf, chooseOptionsOf, loadCase } from './cases/flow-kit';
 import { itemsOfCases } from './cases/case-items';
 import { outcomeWords } from './cases/outcome-words';
-import { REROUTE } from './cases/reroute';
+import { REROUTE, isReroute } from './cases/reroute';
 
 // "Where is my refund?": the case named, or the only open one, or a list to pick from; shown as a timeline card
 // built from the audit trail, with the deadline, the next step and, once paid, when the money arrives.
@@ -39,7 +40,7 @@ export class CaseStatusDialog extends ComponentDialog {
         fallback: (all) => ({ cases: all.filter((c) => !isOpen(c.status)).slice(0, RECENT_FINISHED), introKey: 'status.noOpen' }),
       }),
     );
-    this.addDialog(new WaterfallDialog(WATERFALL, [this.chooseCaseStep.bind(this), this.showCaseStep.bind(this)]));
+    this.addDialog(new WaterfallDialog(WATERFALL, [this.chooseCaseStep.bind(this), this.showCaseStep.bind(this), this.shownStep.bind(this)]));
     this.initialDialogId = WATERFALL;
   }
 
@@ -51,19 +52,27 @@ export class CaseStatusDialog extends ComponentDialog {
     const chosen = step.result as ChooseCaseResult;
     if (chosen.kind === 'reroute') return step.endDialog(REROUTE);
     if (chosen.kind === 'none') return step.endDialog();
-    await this.showCase(step, chosen.caseId);
+    const shown = await this.showCase(step, chosen.caseId);
+    // A rejected case waits for the buyer's decision: go straight on to it, so "2" or "申诉" answers it.
+    if (shown && checkTransition(shown.status, 'buyer_escalate', 'buyer').ok) {
+      return step.beginDialog(DIALOG.rejection, { entities: {}, value: { caseId: shown.id }, trigger: 'case_status' } satisfies FlowOptions);
+    }
     return step.endDialog();
   }
 
-  private async showCase(step: WaterfallStepContext, caseId: string): Promise<void> {
+  private async shownStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return step.endDialog(isReroute(step.result) ? REROUTE : undefined);
+  }
+
+  private async showCase(step: WaterfallStepContext, caseId: string): Promise<RefundCase | null> {
     const info = turnInfo(step.context);
     const c = await loadCase(step.context, this.deps, caseId);
-    if (!c) return;
+    if (!c) return null;
     const ctx = cardContextOf(step.context, this.deps);
     const audit = await this.deps.refunds.auditTrail(info.actor, c.id);
     if (!audit.ok) {
       await step.context.sendActivity(outcomeWords(audit.error, c.id, ctx));
-      return;
+      return null;
     }
     const items = (await itemsOfCases(this.deps, info.actor, [c], info.lang)).get(c.id);
     const card = timelineCard(
@@ -77,5 +86,6 @@ export class CaseStatusDialog extends ComponentDialog {
       ctx,
     );
     await step.context.sendActivity(MessageFactory.attachment(attachment(card)));
+    return c;
   }
 }

@@ -53,7 +53,7 @@ export const rejection = defineMessages({
   'rejection.evidence.bad_data_url': { zh: '文件数据无法读取。', en: 'its data could not be read.' },
 
   'rejection.summary.description': { zh: '新的描述：“{description}”。', en: 'New description: "{description}".' },
-  'rejection.summary.files': { zh: '新增凭证 {count} 个。', en: '{count} new evidence files.' },
+  'rejection.summary.files': { zh: '新增凭证 {count} 个。', en: 'New evidence files: {count}.' },
   'rejection.confirmResubmit': { zh: '确认重新提交 {caseId} 吗？{summary}', en: 'Resubmit {caseId}? {summary}' },
   'rejection.confirmEscalate': {
     zh: '确认为 {caseId} 申请平台介入吗？平台客服会在 {hours} 小时内审核。',
