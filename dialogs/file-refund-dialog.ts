@@ -62,6 +62,8 @@ interface WorkingDraft extends FilingDraft {
   /** What the last preview showed: the quote (Confirm files it) or a refusal. */
   lastPreview?: 'quote' | 'refusal';
   introFiles?: boolean;
+  /** The first message, for the product it names ("充电器坏了"): read once, when the items are asked. */
+  mentioned?: string;
 }
 
 type Step = WaterfallStepContext<StepOptions | FlowOptions>;
@@ -118,20 +120,25 @@ export class FileRefundDialog extends ComponentDialog {
     // The buyer described the problem when the words name one; "I want a refund" is not a description.
     if (mode === 'refund' && entities.description && entities.reason) draft.description = entities.description.slice(0, 2000);
     if (entities.quantity) draft.quantityHint = entities.quantity;
-    const hint = mode === 'refund' ? typeHintOf(step.context.activity.text) : undefined;
+    const firstText = (step.context.activity.text ?? '').trim();
+    const hint = mode === 'refund' ? typeHintOf(firstText) : undefined;
     if (hint) draft.typeHint = hint;
+    if (firstText) draft.mentioned = firstText.slice(0, 500);
     (step.values as { draft?: WorkingDraft }).draft = draft;
 
     if (flow.value) {
       const command = applyCardValue(draft, flow.value);
       if (command.kind === 'cancel') return this.finish(step, info.t('filing.cancelled'));
       if (command.kind === 'wait') return this.finish(step, info.t('filing.delivery.waiting'));
+      // Confirm on a card whose flow has ended: the request is built again from here, never filed unseen.
+      if (command.kind === 'confirm') await step.context.sendActivity(info.t('filing.quote.changed'));
       this.applyCommandFlags(draft, command);
     }
+    // Files sent with the first message are evidence, whatever the words asked for.
     const reply = this.currentReply(step);
-    if (flow.trigger === 'attachment' && reply?.attachments) {
+    if (reply?.attachments) {
       await this.receiveFiles(step, draft, reply.attachments, false);
-      draft.introFiles = true;
+      if (flow.trigger === 'attachment') draft.introFiles = true;
     }
     return step.next();
   }
@@ -344,6 +351,23 @@ export class FileRefundDialog extends ComponentDialog {
     if (draft.lines && draft.lines.length > 0) return step.next();
 
     const claimable = order.lines.filter((l) => facts.free[l.index]! > 0);
+    const mentioned = draft.mentioned;
+    delete draft.mentioned;
+    if (mentioned && claimable.length > 1) {
+      // The first message named one product: that line, with the quantity it said (else asked).
+      const named = byTitle(mentioned, claimable.map((l) => ({ lineIndex: l.index, titles: [l.title, l.titleEn ?? ''] })));
+      if (named) {
+        const free = facts.free[named.lineIndex]!;
+        const quantity = free === 1 ? 1 : draft.quantityHint && draft.quantityHint <= free ? draft.quantityHint : undefined;
+        if (quantity) {
+          draft.lines = [{ lineIndex: named.lineIndex, quantity }];
+          return step.next();
+        }
+        draft.lines = [];
+        draft.quantityPending = [named.lineIndex];
+        return this.restart(step);
+      }
+    }
     if (claimable.length === 1) {
       const only = claimable[0]!;
       const free = facts.free[only.index]!;
@@ -356,7 +380,7 @@ export class FileRefundDialog extends ComponentDialog {
         return step.next();
       }
     }
-    if (draft.mode === 'cancel' || draft.mode === 'delivery') {
+    if ((draft.mode === 'cancel' || draft.mode === 'delivery') && !draft.chooseLines) {
       // A cancellation or a missing parcel covers everything still claimable; the quote card offers to change it.
       draft.lines = allFreeLines(facts);
       return step.next();
@@ -775,7 +799,8 @@ export class FileRefundDialog extends ComponentDialog {
       return this.restart(step);
     }
     const mentioned = info.recognition?.entities.orderId;
-    if (expecting !== 'order' && mentioned && mentioned !== draft.orderId) {
+    // Another order number switches orders, except inside a description (it may mention other orders).
+    if (expecting !== 'order' && expecting !== 'description' && mentioned && mentioned !== draft.orderId) {
       setOrder(draft, mentioned);
       return this.restart(step);
     }
@@ -890,12 +915,11 @@ export class FileRefundDialog extends ComponentDialog {
   }
 
   /** Reads what the buyer said and what the first message said; words only, no rules. */
-  private absorb(draft: WorkingDraft, entities: { reason?: ReasonCode; description?: string; quantity?: number }, text: string): void {
+  private absorb(draft: WorkingDraft, entities: { reason?: ReasonCode; description?: string }, text: string): void {
     if (draft.mode === 'refund' && entities.reason && !draft.reason) {
       draft.reason = entities.reason;
       if (entities.description && !draft.description) draft.description = entities.description.slice(0, 2000);
     }
-    if (entities.quantity && !draft.quantityHint) draft.quantityHint = entities.quantity;
     const hint = draft.mode === 'refund' ? typeHintOf(text) : undefined;
     if (hint && !draft.typeHint) draft.typeHint = hint;
   }

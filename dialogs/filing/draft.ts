@@ -22,6 +22,8 @@ export interface FilingDraft {
   /** The orders the last picker listed, in order, so "the second one" means what the buyer saw. */
   offeredOrders?: string[];
   lines?: DraftLine[];
+  /** The buyer asked to choose the items (a cancellation or a lost parcel otherwise covers every item). */
+  chooseLines?: boolean;
   /** Lines chosen without a quantity where more than one unit could be claimed: asked one by one. */
   quantityPending?: number[];
   /** A quantity the first message mentioned ("两个"), used when only one line is chosen. */
@@ -189,6 +191,7 @@ export function changeField(draft: FilingDraft, what: unknown): void {
     case 'lines':
       delete draft.lines;
       delete draft.quantityPending;
+      draft.chooseLines = true;
       break;
     case 'reason':
       delete draft.reason;
@@ -240,6 +243,7 @@ function applyAlternative(draft: FilingDraft, value: Record<string, unknown>): v
     case 'other_lines':
       delete draft.lines;
       delete draft.quantityPending;
+      draft.chooseLines = true;
       break;
     case 'other_order':
       delete draft.orderId;

@@ -115,23 +115,38 @@ function trailingQuantity(t: string): QuantityAnswer | undefined {
   return m ? quantityOf(m[1]!) : undefined;
 }
 
-const WORD = /[\p{Script=Han}]{2,}|[a-z0-9]{3,}/gu;
-const STOP_WORDS = new Set(['the', 'and', 'one', 'with', 'for', 'from', 'this', 'that', 'item', 'items', 'black', 'white', '黑色', '白色']);
+const LATIN_WORD = /[a-z0-9]{3,}/g;
+const HAN_RUN = /\p{Script=Han}{2,}/gu;
+const STOP_WORDS = new Set(['the', 'and', 'one', 'with', 'for', 'from', 'this', 'that', 'item', 'items', 'black', 'white']);
 
-/** The line whose title shares a distinctive word with the text ("充电器", "charger"), when exactly one does. */
+/** Two-character pieces of the Chinese runs of a text: "充电器坏了" has 充电, 电器, 器坏, 坏了. */
+function hanBigrams(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const run of text.match(HAN_RUN) ?? []) for (let i = 0; i + 2 <= run.length; i++) out.add(run.slice(i, i + 2));
+  return out;
+}
+
+/**
+ * The item whose title the text names ("充电器", "the charger"), when exactly one fits best: whole Latin words
+ * of the title (a plural s is the same product), and two-character pieces of its Chinese words.
+ */
 export function byTitle<T extends { titles: string[] }>(text: string, items: readonly T[]): T | undefined {
   const t = normalise(text);
+  const textBigrams = hanBigrams(t);
   const scores = items.map((item) => {
     let score = 0;
+    const seen = new Set<string>();
     for (const title of item.titles) {
       const lower = title.normalize('NFKC').toLowerCase();
-      for (const word of lower.match(WORD) ?? []) {
-        if (STOP_WORDS.has(word)) continue;
-        if (t.includes(word)) score += word.length;
+      for (const word of lower.match(LATIN_WORD) ?? []) {
+        if (STOP_WORDS.has(word) || seen.has(word)) continue;
+        if (new RegExp(`(^|[^a-z0-9])${word}s?([^a-z0-9]|$)`).test(t)) score += word.length;
+        seen.add(word);
       }
-      // Chinese text names a product by part of its title: "充电器" in "65W 氮化镓快充充电器".
-      for (const chunk of t.match(/[\p{Script=Han}]{2,}/gu) ?? []) {
-        if (!STOP_WORDS.has(chunk) && lower.includes(chunk)) score += chunk.length;
+      for (const bigram of hanBigrams(lower)) {
+        if (seen.has(bigram)) continue;
+        if (textBigrams.has(bigram)) score += 2;
+        seen.add(bigram);
       }
     }
     return score;

@@ -94,6 +94,43 @@ describe('filing a refund (in memory)', () => {
     expect(seen(quote)).toContain('退 ¥104.33'); // 5216 + 5217
   });
 
+  it('takes the product, the quantity and a photo from the first message', async () => {
+    const c = zh();
+    const evidence = await c.attach([pngFile('charger.png')], 'DEMO-1002 的充电器坏了一个，我要退款');
+    const text = seen(evidence);
+    expect(text).toContain('已收到：charger.png');
+    expect(text).toContain('已收到 1 个文件');
+    expect(text).not.toContain('哪些商品需要售后');
+    const quote = await c.click(buttonData(evidence, '完成'));
+    expect(seen(quote)).toContain('65W 氮化镓快充充电器 × 1 件');
+    expect(seen(quote)).toContain('退 ¥52.16');
+  });
+
+  it('asks only the quantity when the first message names a product with several units', async () => {
+    const c = zh();
+    const howMany = await c.say('DEMO-1002 的充电器坏了，我要退款');
+    expect(seen(howMany)).toContain('65W 氮化镓快充充电器：申请几件？');
+    const evidence = await c.say('全部');
+    expect(seen(evidence)).toContain('上传凭证');
+  });
+
+  it('keeps at most nine files and says why the tenth was refused', async () => {
+    const c = zh();
+    await c.say('DEMO-1002 的东西坏了，我要退款');
+    await c.say('3 1件');
+    const files = Array.from({ length: 10 }, (_, i) => {
+      const bytes = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(`photo ${i}`)]);
+      return { contentType: 'image/png', contentUrl: `data:image/png;base64,${bytes.toString('base64')}`, name: `p${i + 1}.png` };
+    });
+    const received = await c.attach(files);
+    const text = seen(received);
+    expect(text).toContain('✓ 已收到：p9.png');
+    expect(text).toContain('✗ 未收下：p10.png 没有收下：每份申请最多 9 个文件。');
+    expect(text).toContain('已收到 9 个文件');
+    const again = await c.attach([pngFile('late.png')]);
+    expect(seen(again)).toContain('late.png 没有收下：每份申请最多 9 个文件');
+  });
+
   it('files "I want to return the earphones from DEMO-2001" for buyer-1002 in English', async () => {
     const c = en();
     const lines = await c.say('I want to return the earphones from DEMO-2001');
