@@ -1,5 +1,6 @@
 import { conceptsOf, type ConceptSet } from './lexicon';
 import { hasCjk, normalize } from './text';
+import { toSimplified } from './traditional';
 
 // Text as the intent model reads it: normalised, ids replaced by placeholders (their digits say nothing
 // about intent), English misspellings of domain words corrected, and sparse features for naive Bayes.
@@ -22,6 +23,14 @@ const PROTECTED = new Set([
   'here', 'were', 'sent', 'spend', 'still', 'stall', 'steal', 'talks', 'takes', 'tall', 'bank', 'track',
   'backs', 'back', 'money', 'monkey', 'items', 'item', 'label', 'labels', 'labor', 'please', 'pleased',
   'cancels', 'orders', 'refunds', 'speaks', 'phones', 'numbers', 'address', 'wrongs', 'missing', 'moving',
+  // Contractions written without the apostrophe, and common words one letter from a domain word.
+  'arent', 'isnt', 'wasnt', 'werent', 'dont', 'didnt', 'doesnt', 'cant', 'wont', 'hasnt', 'havent', 'wouldnt',
+  'couldnt', 'shouldnt', 'youre', 'theyre', 'thats', 'older', 'odder', 'honey', 'till', 'stall', 'stilt', 'skill',
+  'spill', 'lease', 'wrung', 'wring', 'prong', 'lapel', 'libel', 'steak', 'sneak', 'spear', 'speck', 'phony',
+  'shone', 'humane', 'parson', 'broker', 'managed', 'lumber', 'invoke', 'shopping', 'skipping', 'whipping',
+  'chipping', 'shopped', 'skipped', 'whipped', 'chipped', 'slipped', 'snipped', 'trucking', 'cracking', 'tracing',
+  'tacking', 'racking', 'detective', 'kissing', 'misting', 'messing', 'withdrew', 'withdrawn', 'orange', 'ordeal',
+  'parent', 'recent', 'patent', 'sender', 'lender', 'render', 'dealer', 'leader', 'refuse', 'refused', 'retain',
 ]);
 
 function withinOneEdit(a: string, b: string): boolean {
@@ -78,7 +87,8 @@ const MIXED: Record<string, string> = {
 };
 
 export function prepare(text: string): string {
-  let t = normalize(text)
+  let t = toSimplified(normalize(text))
+    .replace(/\b(when|what|how|who)s\b/g, '$1 is')
     .replace(/(?<![a-z0-9])rd-?\d{4,10}(?![0-9])/g, ' #case ')
     .replace(/(?<![a-z0-9])(?:sf\d{12,15}|jd[a-z0-9]{10,18}|yt\d{12,15}|[a-z]{2}\d{9}cn|1z[a-z0-9]{16})(?![0-9a-z])/g, ' #track ')
     .replace(/(?<![a-z0-9-])[a-z][a-z0-9]{1,9}-\d{3,12}(?![0-9a-z])/g, ' #order ')

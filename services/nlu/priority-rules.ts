@@ -18,8 +18,11 @@ const STATUS_QUESTION = /\b(when|how long|yet|still|where|why|did|has|have|is|wa
 const FILED = /\b(approved|accepted|declined|rejected|denied|issued|processed|completed|pending|processing|went through|sent back|returned|refunded)\b|已经|申请了|申请退款(都|好|已|有)|提交了|寄回去了|退回去了|寄回了|同意|驳回|拒绝|审核|处理中/;
 // Eligibility of one's own item ("can I return it if I opened it?", "穿过还能退吗") is wanting to return it.
 const ELIGIBILITY = /\b(can|could|may) i (still )?(return|exchange|send back)\b.{0,40}\b(if|after|even|opened|worn|used|without|unopened|tags?)\b|\b(is it|still) (possible|ok|okay) to (return|exchange)\b|(还能|能不能|能|可以|可不可以)(退|换)(吗|不|货吗)?/;
+// How to apply for a refund or return is asking to file one, not how to ship it.
+const HOW_TO_FILE = /\b(how|where)\b.{0,20}\b(apply|file|start|request|open|submit|initiate|lodge|raise)\b.{0,15}\b(return|refund|exchange|claim)|\bhow (do|can) i get (a |my )?(refund|money back|replacement|exchange)\b|(怎么|如何|在哪)(申请|提交|办理|发起)|(退款|退货|换货|售后).{0,4}(怎么|如何|在哪)(申请|提交|办理|发起)/;
 // Complaints about things other than the item: the app, the website, a code, a card, the tracking.
 const NOT_ABOUT_ITEM = /\b(app|website|site|page|link|code|coupon|voucher|promo|card|account|login|password|checkout|tracking( number| link| info)?|bot)\b|app|网页|页面|小程序|优惠券|券|验证码|账号|密码|支付|单号|物流信息/;
+const ENCLOSURE = /\b(include|enclose|put|pack|attach)\w*\b.{0,30}\b(receipt|invoice|tags?|box|packaging|accessories|note|slip)\b|\b(receipt|invoice|tags?|original box|packaging|accessories)\b.{0,30}\b(inside|in the (box|parcel|package)|with it|too|as well)\b|(发票|吊牌|包装|配件|赠品|说明书|盒子|小票).{0,10}(放|装|附|带|一起|寄)|(放|装|附|带|一起).{0,6}(发票|吊牌|包装|配件|赠品|说明书|盒子|小票)/;
 // A replacement or exchange being sent is the state of a case, not a delivery.
 const CASE_SHIPMENT = /(换货|换的|补发|重发|新的那个|换的那个).{0,10}(什么时候|啥时候|何时|多久|几天|还没|怎么还)|\b(replacement|exchange)\b.{0,30}\b(when|yet|still|ship|sent out|send)\b/;
 
@@ -44,8 +47,14 @@ export const PRIORITY_RULES: readonly PriorityRule[] = [
   {
     intent: 'return_shipping',
     w: 1.5,
-    when: (c, t) => any(c, 'return_word', 'send_back') && any(c, 'how_where', 'return_logistics', 'tracking_number') && !ELIGIBILITY.test(t),
+    when: (c, t) =>
+      any(c, 'return_word', 'send_back') && any(c, 'how_where', 'return_logistics', 'tracking_number') && !ELIGIBILITY.test(t) && !HOW_TO_FILE.test(t),
   },
+  { intent: 'file_refund', w: 2, when: (c, t) => HOW_TO_FILE.test(t) && !any(c, 'return_logistics', 'tracking_number') },
+  // What to pack with the return (invoice, tags, box, accessories) is about the return trip, whatever the
+  // enclosed thing is ("退回的时候发票要一起放进去吗" is not an invoice request).
+  { intent: 'return_shipping', w: 2.5, when: (c, t) => any(c, 'return_word', 'send_back') && ENCLOSURE.test(t) },
+  { intent: 'other', w: -2.5, when: (c, t) => any(c, 'return_word', 'send_back') && ENCLOSURE.test(t) },
   // Asking whether one's own item can still go back, or "can I send these back? they're too tight":
   // wanting to return it, not the logistics of it.
   { intent: 'file_refund', w: 2.5, when: (c, t) => ELIGIBILITY.test(t) && !any(c, 'return_logistics', 'tracking_number') },
@@ -61,6 +70,17 @@ export const PRIORITY_RULES: readonly PriorityRule[] = [
       !any(c, 'withdraw', 'received_by_seller', 'decision') &&
       !(any(c, 'refund_word', 'money') && any(c, 'not_received', 'status_word') && STATUS_QUESTION.test(t)) &&
       !NOT_ABOUT_ITEM.test(t),
+  },
+
+  // Late, stuck or not received, said of a parcel, with nothing about money or a return: the delivery.
+  {
+    intent: 'delivery_problem',
+    w: 2,
+    when: (c) =>
+      any(c, 'late', 'not_received') &&
+      any(c, 'shipping_word', 'parcel') &&
+      !any(c, 'refund_word', 'money', 'return_word', 'send_back', 'exchange_word', 'withdraw', 'cancel_word', 'received_by_seller') &&
+      !hasComplaint(c),
   },
 
   // Withdrawing: a withdrawal word with what is withdrawn.
