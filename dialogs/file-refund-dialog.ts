@@ -17,7 +17,7 @@ import { refusalCard } from '../bot/cards/buyer/refusal-card';
 import { reasonCard, reasonLabel, shippingLabel, typeCard, typeLabel } from '../bot/cards/buyer/type-reason-card';
 import type { TurnInfo } from '../bot/turn-info';
 import { turnInfo } from '../bot/turn-info';
-import { formatDate, formatDateTime, t as translate } from '../bot/i18n';
+import { LANGS, formatDate, formatDateTime, translator } from '../bot/i18n';
 import type { CaseType, Order, ReasonCode, Refusal } from '../services/refunds';
 import { evidenceNeeded, scheduleOf } from '../services/refunds';
 import { DIALOG, PROMPT } from './dialog-ids';
@@ -31,7 +31,8 @@ import { applyCardValue, cardContext, emptyDraft, requestOf, requestPrint, setLi
 import { takeFiles } from './filing/evidence-intake';
 import type { OrderFacts } from './filing/order-facts';
 import { allFreeLines, offeredReasons, orderFacts, pickerNotes, typeChoices } from './filing/order-facts';
-import { atPosition, byTitle, isChange, isDone, isSkip, isSubstantive, isWait, linesOf, positionOf, quantityOf, typeHintOf } from './filing/parse';
+import { atPosition, byTitle, isChange, isDone, isSkip, isSubstantive, isWait, positionOf, typeHintOf } from './filing/parse';
+import { lineNamedIn, readChoice, readLinesAnswer, readQuantityAnswer, readReasonAnswer, readTypeAnswer, sameWords } from './filing/answers';
 
 // Filing a refund (also a cancellation before shipment, and a claim for a late or lost parcel). The answers so
 // far live in a draft; every step asks for the first thing still missing and skips what is known, so whatever the
@@ -67,6 +68,10 @@ interface WorkingDraft extends FilingDraft {
 }
 
 type Step = WaterfallStepContext<StepOptions | FlowOptions>;
+
+// Button titles in both languages: a buyer may see Chinese buttons and type English, or the other way round.
+const reasonLabels = (reason: ReasonCode): string[] => LANGS.map((lang) => reasonLabel(translator(lang), reason));
+const typeLabels = (type: CaseType): string[] => LANGS.map((lang) => typeLabel(translator(lang), type));
 
 export class FileRefundDialog extends ComponentDialog {
   constructor(private readonly deps: DialogDeps) {
@@ -317,8 +322,8 @@ export class FileRefundDialog extends ComponentDialog {
       return this.restart(step);
     }
     const offered = draft.offeredReasons ?? [];
-    const reason = atPosition(offered, positionOf(text)) ?? this.reasonByLabel(text, offered) ?? recognition.entities.reason;
-    if (reason && offered.includes(reason)) {
+    const reason = readChoice(text, offered, reasonLabels, recognition.entities.reason);
+    if (reason) {
       setReason(draft, reason);
       draft.type = 'refund_only';
       draft.deliveryChecked = true;
@@ -351,34 +356,26 @@ export class FileRefundDialog extends ComponentDialog {
     if (draft.lines && draft.lines.length > 0) return step.next();
 
     const claimable = order.lines.filter((l) => facts.free[l.index]! > 0);
-    const mentioned = draft.mentioned;
-    delete draft.mentioned;
-    if (mentioned && claimable.length > 1) {
-      // The first message named one product: that line, with the quantity it said (else asked).
-      const named = byTitle(mentioned, claimable.map((l) => ({ lineIndex: l.index, titles: [l.title, l.titleEn ?? ''] })));
-      if (named) {
-        const free = facts.free[named.lineIndex]!;
-        const quantity = free === 1 ? 1 : draft.quantityHint && draft.quantityHint <= free ? draft.quantityHint : undefined;
-        if (quantity) {
-          draft.lines = [{ lineIndex: named.lineIndex, quantity }];
-          return step.next();
-        }
-        draft.lines = [];
-        draft.quantityPending = [named.lineIndex];
-        return this.restart(step);
-      }
-    }
     if (claimable.length === 1) {
       const only = claimable[0]!;
       const free = facts.free[only.index]!;
-      if (free === 1) {
-        draft.lines = [{ lineIndex: only.index, quantity: 1 }];
+      const quantity = free === 1 ? 1 : draft.quantityHint && draft.quantityHint <= free ? draft.quantityHint : undefined;
+      if (quantity) {
+        draft.lines = [{ lineIndex: only.index, quantity }];
         return step.next();
       }
-      if (draft.quantityHint && draft.quantityHint <= free) {
-        draft.lines = [{ lineIndex: only.index, quantity: draft.quantityHint }];
-        return step.next();
-      }
+    }
+    const mentioned = draft.mentioned;
+    delete draft.mentioned;
+    const named = mentioned ? lineNamedIn(mentioned, facts, draft.quantityHint) : undefined;
+    if (named?.quantity) {
+      draft.lines = [{ lineIndex: named.lineIndex, quantity: named.quantity }];
+      return step.next();
+    }
+    if (named) {
+      // The first message named the product but not how many: only the quantity is asked.
+      draft.quantityPending = [named.lineIndex];
+      return this.restart(step);
     }
     if ((draft.mode === 'cancel' || draft.mode === 'delivery') && !draft.chooseLines) {
       // A cancellation or a missing parcel covers everything still claimable; the quote card offers to change it.
@@ -411,9 +408,8 @@ export class FileRefundDialog extends ComponentDialog {
     const pending = draft.quantityPending?.[0];
     if (pending !== undefined) {
       const max = facts.free[pending]!;
-      const answer = quantityOf(text);
-      const quantity = answer === 'all' ? max : answer;
-      if (!quantity || quantity < 1 || quantity > max) {
+      const quantity = readQuantityAnswer(text, max);
+      if (!quantity) {
         await step.context.sendActivity(info.t('filing.quantity.notUnderstood', { max }));
         return this.restart(step);
       }
@@ -421,39 +417,29 @@ export class FileRefundDialog extends ComponentDialog {
       return this.restart(step);
     }
 
-    const labels = facts.order.lines.map((l) => ({ lineIndex: l.index, titles: [l.title, l.titleEn ?? ''] }));
-    const picks = linesOf(text, labels);
-    if (!picks) {
-      await step.context.sendActivity(info.t('filing.lines.notUnderstood'));
+    const answer = readLinesAnswer(text, facts, draft.quantityHint);
+    if (!answer.ok) {
+      const { error } = answer;
+      const title = (lineIndex: number): string => lineTitle(facts.order.lines[lineIndex]!, info.lang);
+      switch (error.kind) {
+        case 'not_understood':
+          await step.context.sendActivity(info.t('filing.lines.notUnderstood'));
+          break;
+        case 'taken':
+          await step.context.sendActivity(info.t('filing.lines.takenLine', { title: title(error.lineIndex) }));
+          break;
+        case 'too_many':
+          await step.context.sendActivity(info.t('filing.lines.tooMany', { title: title(error.lineIndex), max: error.max }));
+          break;
+        default: {
+          const unknown: never = error;
+          throw new Error(`unknown lines answer ${JSON.stringify(unknown)}`);
+        }
+      }
       return this.restart(step);
     }
-    if (picks === 'all') {
-      draft.lines = allFreeLines(facts);
-      delete draft.quantityPending;
-      return this.restart(step);
-    }
-    const lines: { lineIndex: number; quantity: number }[] = [];
-    const pendingLines: number[] = [];
-    for (const pick of picks) {
-      const line = facts.order.lines[pick.lineIndex]!;
-      const free = facts.free[pick.lineIndex]!;
-      const title = lineTitle(line, info.lang);
-      if (free === 0) {
-        await step.context.sendActivity(`${title}: ${info.t('filing.lines.taken')}`);
-        return this.restart(step);
-      }
-      const quantity = pick.quantity === 'all' ? free : pick.quantity;
-      if (quantity !== undefined && (quantity < 1 || quantity > free)) {
-        await step.context.sendActivity(info.t('filing.lines.tooMany', { title, max: free }));
-        return this.restart(step);
-      }
-      if (quantity !== undefined) lines.push({ lineIndex: pick.lineIndex, quantity });
-      else if (free === 1) lines.push({ lineIndex: pick.lineIndex, quantity: 1 });
-      else if (picks.length === 1 && draft.quantityHint && draft.quantityHint <= free) lines.push({ lineIndex: pick.lineIndex, quantity: draft.quantityHint });
-      else pendingLines.push(pick.lineIndex);
-    }
-    draft.lines = lines;
-    if (pendingLines.length > 0) draft.quantityPending = pendingLines;
+    draft.lines = answer.lines;
+    if (answer.pending.length > 0) draft.quantityPending = answer.pending;
     else delete draft.quantityPending;
     return this.restart(step);
   }
@@ -485,19 +471,31 @@ export class FileRefundDialog extends ComponentDialog {
     const text = reply.text ?? '';
     const offered = draft.offeredReasons ?? [];
     const recognition = await this.deps.recognizer.recognize(text, { expecting: 'reason', locale: info.lang });
-    const chosen = atPosition(offered, positionOf(text)) ?? this.reasonByLabel(text, offered) ?? recognition.entities.reason;
+    const answer = readReasonAnswer(text, offered, reasonLabels, recognition.entities.reason);
     const hint = typeHintOf(text);
     if (hint && !draft.typeHint) draft.typeHint = hint;
-    if (isSubstantive(text) && !draft.description && this.reasonByLabel(text, offered) === undefined) draft.description = text.slice(0, 2000);
-    if (chosen && offered.includes(chosen)) {
-      setReason(draft, chosen);
-      return this.restart(step);
+    // Words about the problem are the description, unless they only named a reason button.
+    if (isSubstantive(text) && !draft.description && !offered.some((r) => reasonLabels(r).some((l) => sameWords(text, l)))) {
+      draft.description = text.slice(0, 2000);
     }
-    const facts = await this.facts(step);
-    if (chosen && facts) {
-      await step.context.sendActivity(info.t('filing.reason.notOffered', { reason: reasonLabel(info.t, chosen), shipping: shippingLabel(info.t, facts.shipping) }));
-    } else {
-      await step.context.sendActivity(info.t('filing.reason.notUnderstood'));
+    switch (answer.kind) {
+      case 'chosen':
+        setReason(draft, answer.reason);
+        break;
+      case 'not_offered': {
+        const facts = await this.facts(step);
+        await step.context.sendActivity(
+          info.t('filing.reason.notOffered', { reason: reasonLabel(info.t, answer.reason), shipping: facts ? shippingLabel(info.t, facts.shipping) : '' }),
+        );
+        break;
+      }
+      case 'not_understood':
+        await step.context.sendActivity(info.t('filing.reason.notUnderstood'));
+        break;
+      default: {
+        const unknown: never = answer;
+        throw new Error(`unknown reason answer ${JSON.stringify(unknown)}`);
+      }
     }
     return this.restart(step);
   }
@@ -532,15 +530,7 @@ export class FileRefundDialog extends ComponentDialog {
     const info = turnInfo(step.context);
     const draft = this.draft(step);
     const text = reply.text ?? '';
-    const offered = draft.offeredTypes ?? [];
-    const hint = typeHintOf(text);
-    const byLabel = offered.find((type) => sameWords(text, typeLabel(info.t, type)));
-    let chosen = atPosition(offered, positionOf(text)) ?? byLabel;
-    if (!chosen && hint && hint !== 'refund_any' && offered.includes(hint)) chosen = hint;
-    if (!chosen && hint === 'refund_any') {
-      const refunds = offered.filter((type) => type !== 'exchange');
-      if (refunds.length === 1) chosen = refunds[0];
-    }
+    const chosen = readTypeAnswer(text, draft.offeredTypes ?? [], typeLabels, typeHintOf(text));
     if (!chosen) {
       await step.context.sendActivity(info.t('filing.type.notUnderstood'));
       return this.restart(step);
@@ -924,17 +914,6 @@ export class FileRefundDialog extends ComponentDialog {
     if (hint && !draft.typeHint) draft.typeHint = hint;
   }
 
-  private reasonByLabel(text: string, offered: readonly ReasonCode[]): ReasonCode | undefined {
-    return offered.find((reason) =>
-      (['zh-CN', 'en-US'] as const).some((lang) => sameWords(text, this.labelIn(lang, reason))),
-    );
-  }
-
-  private labelIn(lang: 'zh-CN' | 'en-US', reason: ReasonCode): string {
-    // Both languages: a buyer may tap a Chinese button and then type English, or the other way round.
-    return reasonLabel((key, params) => translate(lang, key, params), reason);
-  }
-
   private ask(step: Step, text: string | undefined, card: AdaptiveCard): Promise<DialogTurnResult> {
     return step.prompt(PROMPT.reply, { prompt: this.activityOf(text, card) });
   }
@@ -984,8 +963,4 @@ export class FileRefundDialog extends ComponentDialog {
   }
 }
 
-function sameWords(a: string, b: string): boolean {
-  const norm = (s: string): string => s.normalize('NFKC').toLowerCase().replace(/[\s,.!?。！？，、"“”'’]/g, '');
-  return norm(a) !== '' && norm(a) === norm(b);
-}
 

@@ -117,6 +117,10 @@ export const filing = defineMessages({
   'filing.lines.unitPrice': { zh: '单价 {price}，共 {quantity} 件', en: '{price} each, {quantity} ordered' },
   'filing.lines.available': { zh: '可申请 {available} 件', en: '{available} can be claimed' },
   'filing.lines.taken': { zh: '已退款或售后处理中', en: 'Already refunded or being handled' },
+  'filing.lines.takenLine': {
+    zh: '{title} 已退款或正在售后处理中，请选择其他商品。',
+    en: '{title} is already refunded or being handled; please choose another item.',
+  },
   'filing.lines.quantityLabel': { zh: '数量（最多 {max}）', en: 'Quantity (up to {max})' },
   'filing.lines.continue': { zh: '继续', en: 'Continue' },
   'filing.lines.all': { zh: '全部商品', en: 'All items' },
