@@ -47,7 +47,7 @@ const MAX_RESTARTS_PER_TURN = 25;
 const RESTARTS = Symbol('file-refund.restarts');
 const ORDERS = Symbol('file-refund.orders');
 
-/** What a restart carries, beside the answers: what the buyer has just been told or must be shown. */
+/** What a restart carries: the answers so far. */
 interface StepOptions {
   draft: FilingDraft;
 }
@@ -123,7 +123,7 @@ export class FileRefundDialog extends ComponentDialog {
     if (entities.orderId) draft.orderId = entities.orderId.toUpperCase();
     if (mode === 'refund' && entities.reason) draft.reason = entities.reason;
     // The buyer described the problem when the words name one; "I want a refund" is not a description.
-    if (mode === 'refund' && entities.description && entities.reason) draft.description = entities.description.slice(0, 2000);
+    if (mode !== 'cancel' && entities.description && entities.reason) draft.description = entities.description.slice(0, 2000);
     if (entities.quantity) draft.quantityHint = entities.quantity;
     const firstText = (step.context.activity.text ?? '').trim();
     const hint = mode === 'refund' ? typeHintOf(firstText) : undefined;

@@ -1,7 +1,7 @@
-import { BotConversation, startTestApp } from '../support/bot-http';
+import { startTestApp } from '../support/bot-http';
 import type { TestApp } from '../support/bot-http';
 import type { Actor } from '../../services/refunds';
-import { buttonData, buttonTitles, pngFile, seen } from './file-refund-support';
+import { CheckedConversation, buttonData, buttonTitles, pngFile, seen } from './file-refund-support';
 
 // The main filing paths on Redis: conversation state, the reply cache of resent activities and the case store are
 // all the durable ones.
@@ -16,7 +16,7 @@ describe('filing a refund (on Redis)', () => {
   const casesOf = (actor: Actor) => app.app.infra.core.service.listCases(actor);
 
   it('files "DEMO-1002 的东西坏了，我要退款" with a photo, and a resent confirmation files nothing twice', async () => {
-    const c = new BotConversation(app.app.url, 'buyer-1001', { locale: 'zh-CN' });
+    const c = new CheckedConversation(app.app.url, 'buyer-1001', { locale: 'zh-CN' });
     const lines = await c.say('DEMO-1002 的东西坏了，我要退款');
     const evidence = await c.click(buttonData(lines, '继续', { qty_1: '1' }));
     const received = await c.attach([pngFile('charger.png')]);
@@ -39,7 +39,7 @@ describe('filing a refund (on Redis)', () => {
   });
 
   it('files an English return for buyer-1002 by typing', async () => {
-    const c = new BotConversation(app.app.url, 'buyer-1002', { locale: 'en-US' });
+    const c = new CheckedConversation(app.app.url, 'buyer-1002', { locale: 'en-US' });
     await c.say('I want to return the earphones from DEMO-2001');
     const reasons = await c.say('the carrying case');
     expect(buttonTitles(reasons)).toContain('Quality problem');
@@ -58,7 +58,7 @@ describe('filing a refund (on Redis)', () => {
   });
 
   it('cancels DEMO-1001 on the fast track', async () => {
-    const c = new BotConversation(app.app.url, 'buyer-1001', { locale: 'zh-CN' });
+    const c = new CheckedConversation(app.app.url, 'buyer-1001', { locale: 'zh-CN' });
     const quote = await c.say('我要取消订单 DEMO-1001');
     const filed = await c.say('好的');
     expect(seen(quote)).toContain('符合快速退款条件');

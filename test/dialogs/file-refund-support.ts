@@ -1,7 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { samples } from '../services/evidence/sample-files';
 import type { SentTurn } from '../support/bot-http';
-import { textOf } from '../support/bot-http';
+import { BotConversation, textOf } from '../support/bot-http';
 import { expectValidCards } from '../support/card-schema';
 
 // Helpers for the filing transcripts: click what a card actually offers, send files as data URLs, read the cards.
@@ -16,6 +16,16 @@ export const fakeJpeg = (name = 'photo.jpg') => ({
   contentUrl: dataUrl('image/jpeg', Buffer.concat([Buffer.from('MZ', 'latin1'), Buffer.alloc(200, 0x90)])),
   name,
 });
+
+/** A conversation whose every reply is checked: answered (200) and every card valid against the 1.5 schema. */
+export class CheckedConversation extends BotConversation {
+  override async post(activity: Partial<Activity>): Promise<SentTurn> {
+    const turn = await super.post(activity);
+    expect(turn.status).toBe(200);
+    expectValidCards(turn.replies as { attachments?: { contentType?: string; content?: unknown }[] }[]);
+    return turn;
+  }
+}
 
 /** Every card in the turn's replies, each validated against the Adaptive Cards 1.5 schema. */
 export function cards(turn: SentTurn): Record<string, unknown>[] {

@@ -1,7 +1,8 @@
-import { BotConversation, startTestApp } from '../support/bot-http';
+import { startTestApp } from '../support/bot-http';
 import type { TestApp } from '../support/bot-http';
 import type { Actor } from '../../services/refunds';
-import { buttonData, buttonTitles, cards, fakeJpeg, pngFile, seen, suggested } from './file-refund-support';
+import { FixtureCatalogue, demoData } from '../../services/orders';
+import { CheckedConversation, buttonData, buttonTitles, cards, fakeJpeg, pngFile, seen, suggested } from './file-refund-support';
 
 // Filing a refund over real HTTP, in both languages: the demo orders of README "Demo data".
 
@@ -15,8 +16,8 @@ describe('filing a refund (in memory)', () => {
   });
   afterEach(() => app.stop());
 
-  const zh = (user = 'buyer-1001') => new BotConversation(app.app.url, user, { locale: 'zh-CN' });
-  const en = (user = 'buyer-1002') => new BotConversation(app.app.url, user, { locale: 'en-US' });
+  const zh = (user = 'buyer-1001') => new CheckedConversation(app.app.url, user, { locale: 'zh-CN' });
+  const en = (user = 'buyer-1002') => new CheckedConversation(app.app.url, user, { locale: 'en-US' });
   const casesOf = (actor: Actor) => app.app.infra.core.service.listCases(actor);
 
   it('files "DEMO-1002 的东西坏了，我要退款" with one charger and a photo in five turns, by clicks', async () => {
@@ -323,6 +324,20 @@ describe('filing a refund (in memory)', () => {
     expect(delayCase).toMatchObject({ orderId: 'DEMO-1004', reason: 'logistics_delay', fastTrack: 'logistics_delay' });
   });
 
+  it('files a "not received" claim for a parcel tracking calls delivered, files optional', async () => {
+    const c = zh();
+    const facts = await c.say('DEMO-1002 显示签收了但我没收到');
+    expect(seen(facts)).toMatch(/物流显示包裹已于 .+ 签收/);
+    expect(buttonTitles(facts)).toEqual(['没有收到货', '商品有问题，申请退货', '转人工客服']);
+    const evidence = await c.click(buttonData(facts, '没有收到货'));
+    expect(buttonTitles(evidence)).toEqual(['没有文件，跳过']);
+    const quote = await c.say('跳过');
+    expect(seen(quote)).toContain('处理方式: 仅退款');
+    expect(seen(quote)).toContain('原因: 没有收到货');
+    expect(seen(quote)).toContain('问题描述: DEMO-1002 显示签收了但我没收到');
+    expect(seen(quote)).toContain('¥303.50'); // the whole parcel
+  });
+
   it('tells a buyer waiting for an unshipped order that it can be cancelled instead', async () => {
     const c = en('buyer-1001');
     const picker = await c.say('Where is my parcel? It is late');
@@ -331,7 +346,7 @@ describe('filing a refund (in memory)', () => {
     expect(seen(notShipped)).toContain('Order DEMO-1001 has not shipped yet');
     const quote = await c.click(buttonData(notShipped, 'Cancel the order'));
     expect(seen(quote)).toContain('Request: Refund only');
-    const bye = await new BotConversation(app.app.url, 'buyer-1001', { locale: 'en-US' }).say('my parcel for DEMO-1004 is late');
+    const bye = await new CheckedConversation(app.app.url, 'buyer-1001', { locale: 'en-US' }).say('my parcel for DEMO-1004 is late');
     expect(seen(bye)).toContain("I'll wait");
   });
 
@@ -391,5 +406,27 @@ describe('filing a refund (in memory)', () => {
     expect(seen(bye)).toContain('申请已取消，什么都没有提交');
     expect(await casesOf(BUYER_1001)).toHaveLength(0);
     expect(cards(bye)).toHaveLength(0);
+  });
+});
+
+describe('a parcel that is not late yet', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    const data = demoData(new Date());
+    const order = data.orders.find((o) => o.id === 'DEMO-1004')!;
+    order.promisedDeliveryBy = new Date(Date.now() + 2 * 86_400_000).toISOString();
+    app = await startTestApp({ overrides: { orders: new FixtureCatalogue({ data }) } });
+  });
+  afterAll(() => app.stop());
+
+  it('says when to expect it and files nothing', async () => {
+    const c = new CheckedConversation(app.app.url, 'buyer-1001', { locale: 'zh-CN' });
+    const turn = await c.say('DEMO-1004 到哪了，怎么还没到');
+    expect(seen(turn)).toMatch(/商家承诺 .+ 前送达，还没有超时/);
+    expect(buttonTitles(turn)).toEqual(['转人工客服']);
+    // The flow has ended: "1" is not read as a choice of this flow.
+    const next = await c.say('1');
+    expect(JSON.stringify(next.body)).not.toContain('file_refund');
+    expect(await app.app.infra.core.service.listCases({ role: 'buyer', id: 'buyer-1001' })).toHaveLength(0);
   });
 });
