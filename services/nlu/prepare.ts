@@ -88,6 +88,8 @@ const MIXED: Record<string, string> = {
 
 export function prepare(text: string): string {
   let t = toSimplified(normalize(text))
+    // Placeholders of anonymised chat logs ("{{Order Number}}", "[ORDERID_10023]", "[金额x]") stand for ids.
+    .replace(/\{\{[^{}]{1,40}\}\}|\[[^\[\]]{1,30}\]|<[^<>]{1,30}>/g, (m) => (/order|订单/.test(m) ? ' #order ' : /track|运单|快递单/.test(m) ? ' #track ' : ' #num '))
     .replace(/\b(when|what|how|who)s\b/g, '$1 is')
     .replace(/(?<![a-z0-9])rd-?\d{4,10}(?![0-9])/g, ' #case ')
     .replace(/(?<![a-z0-9])(?:sf\d{12,15}|jd[a-z0-9]{10,18}|yt\d{12,15}|[a-z]{2}\d{9}cn|1z[a-z0-9]{16})(?![0-9a-z])/g, ' #track ')

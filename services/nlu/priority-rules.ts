@@ -19,10 +19,17 @@ const FILED = /\b(approved|accepted|declined|rejected|denied|issued|processed|co
 // Eligibility of one's own item ("can I return it if I opened it?", "穿过还能退吗") is wanting to return it.
 const ELIGIBILITY = /\b(can|could|may) i (still )?(return|exchange|send back)\b.{0,40}\b(if|after|even|opened|worn|used|without|unopened|tags?)\b|\b(is it|still) (possible|ok|okay) to (return|exchange)\b|(还能|能不能|能|可以|可不可以)(退|换)(吗|不|货吗)?/;
 // How to apply for a refund or return is asking to file one, not how to ship it.
-const HOW_TO_FILE = /\b(how|where)\b.{0,20}\b(apply|file|start|request|open|submit|initiate|lodge|raise)\b.{0,15}\b(return|refund|exchange|claim)|\bhow (do|can) i get (a |my )?(refund|money back|replacement|exchange)\b|(怎么|如何|在哪)(申请|提交|办理|发起)|(退款|退货|换货|售后).{0,4}(怎么|如何|在哪)(申请|提交|办理|发起)/;
+const HOW_TO_FILE = /\b(how|where)\b.{0,20}\b(apply|file|start|request|open|submit|initiate|lodge|raise|ask for|claim|get)\b.{0,15}\b(return|refund|exchange|claim|reimburs\w*|money back|compensation)|\bhow (do|can) i get (a |my )?(refund|money back|replacement|exchange)\b|(怎么|如何|在哪)(申请|提交|办理|发起)|(退款|退货|换货|售后).{0,4}(怎么|如何|在哪)(申请|提交|办理|发起)/;
+// Wanting to return, in so many words, is filing one: "help me return an item", "I'd like to exchange it".
+const WANT_RETURN = /\b(help me|i want to|i need to|i would like to|id like to|wanna|want to|need to|like to|going to|gonna|have to)\b.{0,10}\b(return|exchange|swap|send (it|this|them|these) back)\b|(我要|我想|想要|帮我|申请|要求)(退货|退款|换货|换新|退换|售后|退掉|退了)/;
+// A policy question ("do you accept returns on sale items?", "支持七天无理由吗") is an enquiry.
+const POLICY_QUESTION = /\b(return|refund|exchange) policy\b|\bpolicy (on|for) (returns?|refunds?|exchanges?)\b|\bdo you (accept|take|allow|offer) (returns?|refunds?|exchanges?)\b|支持.{0,6}(七天无理由|7天无理由|无理由|退换|退货|换货).{0,4}(吗|么|不|没)|(退换货|退货|售后)政策/;
 // Complaints about things other than the item: the app, the website, a code, a card, the tracking.
 const NOT_ABOUT_ITEM = /\b(app|website|site|page|link|code|coupon|voucher|promo|card|account|login|password|checkout|tracking( number| link| info)?|bot)\b|app|网页|页面|小程序|优惠券|券|验证码|账号|密码|支付|单号|物流信息/;
 const ENCLOSURE = /\b(include|enclose|put|pack|attach)\w*\b.{0,30}\b(receipt|invoice|tags?|box|packaging|accessories|note|slip)\b|\b(receipt|invoice|tags?|original box|packaging|accessories)\b.{0,30}\b(inside|in the (box|parcel|package)|with it|too|as well)\b|(发票|吊牌|包装|配件|赠品|说明书|盒子|小票).{0,10}(放|装|附|带|一起|寄)|(放|装|附|带|一起).{0,6}(发票|吊牌|包装|配件|赠品|说明书|盒子|小票)/;
+// Where to enter a tracking number is about a parcel the buyer sends (a return), not one they wait for.
+const FILL_IN = /填|提交|输入|上传|\b(enter|submit|fill|put in|upload|provide|add)\b/;
+const CASE_WORD = /#case|\b(case|claim|request|application|ticket|complaint)\b|申请|售后|审核|工单|投诉/;
 // A replacement or exchange being sent is the state of a case, not a delivery.
 const CASE_SHIPMENT = /(换货|换的|补发|重发|新的那个|换的那个).{0,10}(什么时候|啥时候|何时|多久|几天|还没|怎么还)|\b(replacement|exchange)\b.{0,30}\b(when|yet|still|ship|sent out|send)\b/;
 
@@ -82,6 +89,24 @@ export const PRIORITY_RULES: readonly PriorityRule[] = [
       !any(c, 'refund_word', 'money', 'return_word', 'send_back', 'exchange_word', 'withdraw', 'cancel_word', 'received_by_seller') &&
       !hasComplaint(c),
   },
+
+  { intent: 'file_refund', w: 1.5, when: (c, t) => WANT_RETURN.test(t) && !any(c, 'return_logistics', 'tracking_number', 'withdraw', 'negation') },
+  { intent: 'other', w: 3, when: (c, t) => POLICY_QUESTION.test(t) && !hasComplaint(c) },
+  { intent: 'file_refund', w: -2, when: (c, t) => POLICY_QUESTION.test(t) && !hasComplaint(c) },
+
+  // Whether and when an order ships or arrives, with nothing about money or a return: the delivery.
+  {
+    intent: 'delivery_problem',
+    w: 1.5,
+    when: (c, t) =>
+      c.has('shipping_word') &&
+      any(c, 'when', 'status_word', 'how_where') &&
+      !any(c, 'refund_word', 'money', 'return_word', 'send_back', 'exchange_word', 'withdraw', 'cancel_word', 'address_change', 'return_logistics') &&
+      !(c.has('tracking_number') && FILL_IN.test(t)) &&
+      !hasComplaint(c),
+  },
+  // The rubric's refund_status is about a refund, return or case: without a word for any of them it is not.
+  { intent: 'refund_status', w: -2, when: (c, t) => !any(c, 'refund_word', 'money', 'return_word', 'send_back', 'exchange_word', 'decision', 'received_by_seller') && !CASE_WORD.test(t) },
 
   // Withdrawing: a withdrawal word with what is withdrawn.
   { intent: 'cancel_case', w: 2.5, when: (c) => c.has('withdraw') && any(c, 'refund_word', 'return_word', 'exchange_word') },

@@ -71,7 +71,7 @@ export const TRAINING_EXAMPLES_EN: Record<CoreIntent, readonly string[]> = {
     'too big, can i get a smaller one', 'the trousers are tight at the waist, i need a size up',
     'you sent me the 64gb not the 128gb', 'model number on the box is different from the listing',
     'is this even the real thing? the logo looks off', 'the laces snapped straight away',
-    'my plant arrived dead', 'the chocolates melted into one lump', 'cookies were all broken',
+    'my plant arrived dead', 'the chocolates melted into one lump', 'cookies were all broken', 'help me return this jacket', 'i need to return a pair of shoes', 'i want to exchange the lamp for another one', 'assist me with returning an item', 'id like to return something i bought',
   ],
   refund_status: [
     'my refund still hasnt come through', 'how much longer for my refund',
