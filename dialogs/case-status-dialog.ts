@@ -18,7 +18,8 @@ import { outcomeWords } from './cases/outcome-words';
 import { REROUTE, isReroute } from './cases/reroute';
 
 // "Where is my refund?": the case named, or the only open one, or a list to pick from; shown as a timeline card
-// built from the audit trail, with the deadline, the next step and, once paid, when the money arrives.
+// built from the audit trail, with the deadline, the next step and, once paid, when the money arrives. A case
+// the shop rejected goes on to the buyer's decision (the rejection flow, found in the main dialog's set).
 
 const WATERFALL = 'case-status.waterfall';
 const CHOOSE = 'case-status.choose-case';
@@ -60,6 +61,7 @@ export class CaseStatusDialog extends ComponentDialog {
     return step.endDialog();
   }
 
+  /** After the rejection flow: pass on a message it handed back. */
   private async shownStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     return step.endDialog(isReroute(step.result) ? REROUTE : undefined);
   }
