@@ -6,12 +6,13 @@ import { performance } from 'node:perf_hooks';
 import { startCallbackServer } from '../scripts/chat/callback-server';
 import type { ActivityLike } from '../scripts/chat/render';
 import { createRedis } from '../services/store';
-import { BUYERS, BuyerScript, isFailedTurn } from './support/buyer-script';
+import { BUYERS, BuyerScript, SEED, isFailedTurn } from './support/buyer-script';
 import type { BuyerProfile, TurnPlan } from './support/buyer-script';
 import { startChild } from './support/child';
 import type { Child } from './support/child';
 import { isBackgroundLabel } from './support/classify';
 import { BenchConversation } from './support/conversation-client';
+import { profilesIn, summarizeProfile } from './support/cpu-profile';
 import { fmt, median, percentile, table } from './support/figures';
 import type { ProxyStats } from './support/redis-proxy';
 import { statsDelta } from './support/redis-proxy';
@@ -25,6 +26,8 @@ import { statsDelta } from './support/redis-proxy';
 //   npm run bench                                   50 conversations, 20 s per run after 3 s warm-up, 2 rounds
 //   npm run bench -- --conversations 100 --seconds 30 --warmup 5 --rounds 3 --accounting 3
 //   npm run bench -- --load-through-proxy           count Redis round trips under load too
+//   npm run bench -- --cpu-prof                     profile both bots in the measured windows; prints where their
+//                                                   time goes (the .cpuprofile files stay in a temporary folder)
 //   REDIS_URL=redis://host:6379 npm run bench
 //
 // Targets: refund bot throughput >= 0.8 x echo bot; Redis round trips per turn (a pipelined batch counts once):
@@ -39,6 +42,8 @@ interface Options {
   accounting: number;
   /** Keep the counting proxy in the path under load too (RT/turn under load, at the price of an extra hop). */
   loadThroughProxy: boolean;
+  /** Profile both bots under load (V8 --cpu-prof into a temporary folder) and print where their time goes. */
+  cpuProf: boolean;
   redisUrl: string;
 }
 
@@ -77,6 +82,7 @@ async function main(): Promise<void> {
   const tag = randomBytes(3).toString('hex');
   const prefixes = { app: `bench:conv:${tag}:`, echo: `bench:echo:${tag}:` };
   const evidenceDir = mkdtempSync(join(tmpdir(), 'rd-bench-evidence-'));
+  const profileDir = options.cpuProf ? mkdtempSync(join(tmpdir(), 'rd-bench-profile-')) : undefined;
   let proactive = 0;
   const callbacks = await startCallbackServer({ onActivity: () => void proactive++ });
   const children: Child<{ type: 'ready'; url: string }>[] = [];
@@ -109,6 +115,7 @@ async function main(): Promise<void> {
         echo,
         urls: { refund: refund.ready.url, echo: echo.ready.url } as Record<Bot, string>,
         cpu: { refund: () => cpuOf(refund), echo: () => cpuOf(echo) } as Record<Bot, () => Promise<number>>,
+        child: { refund, echo } as Record<Bot, Child<{ type: 'ready'; url: string }>>,
       };
     };
     const counted = await startBots(proxy.ready.url);
@@ -122,6 +129,10 @@ async function main(): Promise<void> {
         `${options.rounds} round(s); Redis ${redact(options.redisUrl)} (${options.loadThroughProxy ? 'always through the counting proxy' : 'through the counting proxy for the one-at-a-time accounting, directly under load'}); ` +
         `key prefixes ${prefixes.app} ${prefixes.echo}`,
     );
+
+    // 0. One filed case, so the status question has something to show.
+    const seeded = await seedCase(urls.refund, callbacks.url);
+    console.log(`seeded: ${seeded.steps.join(' > ')}${seeded.filed ? '' : ' (NO CASE FILED: the status figures cover an empty case list)'}`);
 
     // 1. One turn at a time: every command the proxy sees between a turn's start and quiet belongs to it.
     const recorded = new Map<string, TurnPlan[]>();
@@ -165,12 +176,14 @@ async function main(): Promise<void> {
     for (let round = 1; round <= options.rounds; round++) {
       const order: Bot[] = round % 2 === 1 ? ['echo', 'refund'] : ['refund', 'echo'];
       for (const bot of order) {
-        runs.push(await loadRun(bot, round, loadBots.urls[bot], options, callbacks.url, recorded, loadSnapshot, loadBots.cpu[bot]));
+        const profile = profileDir ? { child: loadBots.child[bot], file: join(profileDir, `${bot}-round-${round}.cpuprofile`) } : null;
+        runs.push(await loadRun(bot, round, loadBots.urls[bot], options, callbacks.url, recorded, loadSnapshot, loadBots.cpu[bot], profile));
         process.stdout.write(`  round ${round} ${bot} bot: ${fmt(runs.at(-1)!.latencies.length / runs.at(-1)!.seconds)} turns/s\n`);
       }
     }
 
     report(options, recorded, accounted, runs, proactive);
+    if (profileDir) printProfiles(profileDir);
   } finally {
     for (const child of children.reverse()) await child.stop().catch(() => undefined);
     await callbacks.close();
@@ -178,6 +191,18 @@ async function main(): Promise<void> {
     const removed = await deleteKeys(options.redisUrl, [prefixes.app, prefixes.echo]);
     console.log(`cleanup: ${removed} keys under ${prefixes.app} and ${prefixes.echo} deleted`);
   }
+}
+
+async function seedCase(url: string, serviceUrl: string): Promise<{ steps: string[]; filed: boolean }> {
+  const script = new BuyerScript(SEED);
+  const conversation = new BenchConversation(url, SEED.user, SEED.locale, serviceUrl, 'seed');
+  const steps: string[] = [];
+  let replies: ActivityLike[] = [];
+  for (let plan = script.next(replies); plan; plan = script.next(replies)) {
+    steps.push(plan.step);
+    replies = (await conversation.send(plan.content)).replies;
+  }
+  return { steps, filed: script.reachedQuote && !isFailedTurn(replies) };
 }
 
 async function loadRun(
@@ -189,6 +214,7 @@ async function loadRun(
   recorded: Map<string, TurnPlan[]>,
   snapshot: (() => Promise<ProxyStats>) | null,
   cpu: () => Promise<number>,
+  profile: { child: Child<{ type: 'ready'; url: string }>; file: string } | null,
 ): Promise<LoadRun> {
   const started = performance.now();
   const t0 = started + options.warmup * 1000;
@@ -201,13 +227,16 @@ async function loadRun(
   let atEnd: Promise<ProxyStats> | null = null;
   let cpuStart: Promise<number> = Promise.resolve(NaN);
   let cpuEnd: Promise<number> = Promise.resolve(NaN);
+  let profiling: Promise<unknown> = Promise.resolve();
   const startTimer = setTimeout(() => {
     atStart = snapshot?.() ?? null;
     cpuStart = cpu();
+    if (profile) profiling = profile.child.request({ op: 'profile-start' });
   }, t0 - performance.now());
   const endTimer = setTimeout(() => {
     atEnd = snapshot?.() ?? null;
     cpuEnd = cpu();
+    if (profile) profiling = profiling.then(() => profile.child.request({ op: 'profile-stop', file: profile.file }));
   }, t1 - performance.now());
 
   const worker = async (w: number): Promise<void> => {
@@ -242,6 +271,7 @@ async function loadRun(
   clearTimeout(startTimer);
   clearTimeout(endTimer);
   const cpuMs = ((await cpuEnd) - (await cpuStart)) / 1000;
+  await profiling;
   const base = { bot, round, seconds: options.seconds, latencies, failed, conversations, quotes, cpuMs };
   if (!atStart || !atEnd) return { ...base, roundTrips: NaN, commands: NaN, labels: {} };
   const delta = statsDelta(await atEnd, await atStart);
@@ -361,6 +391,7 @@ function parseArgs(argv: string[]): Options {
     rounds: Math.round(value('rounds', 2)),
     accounting: Math.round(value('accounting', 2)),
     loadThroughProxy: argv.includes('--load-through-proxy'),
+    cpuProf: argv.includes('--cpu-prof'),
     redisUrl: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
   };
 }
@@ -383,6 +414,19 @@ async function deleteKeys(redisUrl: string, prefixes: string[]): Promise<number>
     await client.close();
   }
   return removed;
+}
+
+function printProfiles(dir: string): void {
+  const out: string[] = [];
+  for (const file of profilesIn(dir)) {
+    const p = summarizeProfile(file);
+    out.push('', `profile of the measured window, ${fmt(p.totalMs)} ms busy (${file}):`);
+    const rows = (pairs: [string, number][]) => pairs.map(([name, ms]) => [name, fmt(ms), fmt((100 * ms) / p.totalMs, 1)]);
+    out.push(...table(['self time by package or folder', 'ms', '%'], rows(p.byArea)));
+    out.push(...table(['charged to the nearest project code on the stack', 'ms', '%'], rows(p.byNearestProjectArea)));
+    out.push(...table(['time under project functions (callees included)', 'ms', '%'], rows(p.byProjectFunction)));
+  }
+  console.log(out.join('\n'));
 }
 
 async function cpuOf(child: Child<{ type: 'ready'; url: string }>): Promise<number> {

@@ -32,6 +32,10 @@ export interface BuyerProfile {
   description: string;
   /** Upload a photo when the evidence step asks for one. */
   uploadEvidence: boolean;
+  /** What the buyer does at the quote: cancel (the benchmark's conversations) or confirm (seeding a case). */
+  atQuote?: 'cancel' | 'confirm';
+  /** Skip the greeting and the status question: straight to filing. */
+  fileOnly?: boolean;
 }
 
 /** A valid 1x1 PNG: real bytes for the evidence sniffing, as a phone upload would be. */
@@ -64,6 +68,10 @@ export const BUYERS: readonly BuyerProfile[] = [
   },
 ];
 
+/** Files one case before the run, so that "where is my refund" has something to show (an unshipped order:
+ * cancelled and refunded at once). */
+export const SEED: BuyerProfile = { ...BUYERS[0]!, orderId: 'DEMO-1001', fileOpener: '我要退款 DEMO-1001，不想要了', reason: 'mistaken_purchase', type: 'refund_only', atQuote: 'confirm', fileOnly: true };
+
 /** The bot's apology for a failed turn, in both languages. */
 const FAILED_TURN = /处理您的消息时出了点问题|something went wrong while handling your message/;
 
@@ -74,10 +82,12 @@ export class BuyerScript {
   private phase: 'greeting' | 'status' | 'open' | 'filing' | 'done' = 'greeting';
   private filingTurns = 0;
   private uploaded = false;
-  /** Set once the quote card was shown and cancelled. */
+  /** Set once the quote card was shown (and cancelled or confirmed). */
   reachedQuote = false;
 
-  constructor(readonly profile: BuyerProfile) {}
+  constructor(readonly profile: BuyerProfile) {
+    if (profile.fileOnly) this.phase = 'open';
+  }
 
   /** The next message, or null when the conversation is over. */
   next(lastReplies: readonly ActivityLike[]): TurnPlan | null {
@@ -112,11 +122,12 @@ export class BuyerScript {
     const find = (test: (v: Record<string, unknown>) => boolean) => clicks.find((c) => test(data(c)));
     const click = (step: string, c: (typeof clicks)[number]): TurnPlan => ({ step, content: { value: clickValue(c) } });
 
-    const cancel = find((v) => v.step === 'confirm' && v.choice === 'cancel');
-    if (cancel) {
+    const atQuote = p.atQuote ?? 'cancel';
+    const finish = find((v) => v.step === 'confirm' && v.choice === atQuote);
+    if (finish) {
       this.reachedQuote = true;
       this.phase = 'done';
-      return click('file: cancel at quote', cancel);
+      return click(`file: ${atQuote} at quote`, finish);
     }
     const order = find((v) => v.step === 'order' && v.orderId === p.orderId);
     if (order) return click('file: order', order);
@@ -137,7 +148,7 @@ export class BuyerScript {
       const done = find((v) => v.step === 'evidence' && v.choice === 'done') ?? find((v) => v.step === 'evidence' && v.choice === 'skip');
       if (done) return click('file: evidence done', done);
     }
-    const other = clicks.find((c) => data(c).action !== 'human' && data(c).choice !== 'cancel');
+    const other = clicks.find((c) => data(c).action !== 'human' && data(c).choice !== 'cancel' && data(c).step !== 'change');
     if (other) return click('file: other click', other);
     return { step: 'file: free text', content: { text: p.description } };
   }
