@@ -10,14 +10,13 @@ import { evidenceCard, fileOutcomeText } from '../bot/cards/buyer/evidence-card'
 import { lineTitle, linesCard, quantityCard } from '../bot/cards/buyer/lines-card';
 import type { OrderChoice } from '../bot/cards/buyer/order-picker-card';
 import { orderPickerCard } from '../bot/cards/buyer/order-picker-card';
-import type { ChangeOption } from '../bot/cards/buyer/quote-card';
 import { changeMenuCard, quoteCard } from '../bot/cards/buyer/quote-card';
 import type { Alternative } from '../bot/cards/buyer/refusal-card';
 import { refusalCard } from '../bot/cards/buyer/refusal-card';
 import { reasonCard, reasonLabel, shippingLabel, typeCard, typeLabel } from '../bot/cards/buyer/type-reason-card';
 import type { TurnInfo } from '../bot/turn-info';
 import { turnInfo } from '../bot/turn-info';
-import { LANGS, formatDate, formatDateTime, translator } from '../bot/i18n';
+import { LANGS, formatDate, translator } from '../bot/i18n';
 import type { CaseType, Order, ReasonCode, Refusal } from '../services/refunds';
 import { evidenceNeeded, scheduleOf } from '../services/refunds';
 import { DIALOG, PROMPT } from './dialog-ids';
@@ -29,8 +28,9 @@ import { alternativesFor } from './filing/alternatives';
 import type { FilingDraft, FilingMode } from './filing/draft';
 import { applyCardValue, cardContext, emptyDraft, requestOf, requestPrint, setLineQuantity, setOrder, setReason } from './filing/draft';
 import { takeFiles } from './filing/evidence-intake';
+import { changeOptions, lineRows, orderChoice, parcelView } from './filing/views';
 import type { OrderFacts } from './filing/order-facts';
-import { allFreeLines, offeredReasons, orderFacts, pickerNotes, typeChoices } from './filing/order-facts';
+import { allFreeLines, offeredReasons, orderFacts, typeChoices } from './filing/order-facts';
 import { atPosition, byTitle, isChange, isDone, isSkip, isSubstantive, isWait, positionOf, typeHintOf } from './filing/parse';
 import { lineNamedIn, readChoice, readLinesAnswer, readQuantityAnswer, readReasonAnswer, readTypeAnswer, sameWords } from './filing/answers';
 
@@ -177,14 +177,8 @@ export class FileRefundDialog extends ComponentDialog {
 
     const choices: OrderChoice[] = [];
     for (const order of listed) {
-      const facts = orderFacts(order, await this.deps.refunds.casesOfOrder(info.actor, order.id), this.deps.refunds.policy, new Date());
-      choices.push({
-        orderId: order.id,
-        titles: order.lines.map((l) => lineTitle(l, info.lang)),
-        ...(order.paidAt ? { placedAt: order.paidAt } : {}),
-        notes: pickerNotes(facts),
-        partlyInCase: facts.openCaseIds.length > 0 && !facts.nothingFree,
-      });
+      const cases = await this.deps.refunds.casesOfOrder(info.actor, order.id);
+      choices.push(orderChoice(orderFacts(order, cases, this.deps.refunds.policy, new Date()), info.lang));
     }
     const question = draft.introFiles
       ? info.t('filing.order.askForFiles')
@@ -228,7 +222,6 @@ export class FileRefundDialog extends ComponentDialog {
     const facts = await this.facts(step);
     if (!facts) return this.restart(step);
     const { order } = facts;
-    const context = cardContext(draft);
 
     if (!order.paid) {
       // Nothing to refund: said before any question is asked (the service refuses it the same way).
@@ -255,15 +248,7 @@ export class FileRefundDialog extends ComponentDialog {
     }
     if (draft.mode !== 'cancel' && facts.shipping === 'not_shipped') {
       // Before shipment every request is a cancellation: refund only, fast-tracked.
-      if (draft.mode === 'delivery') {
-        return this.ask(step, undefined, reasonCard({
-          heading: info.t('filing.delivery.heading', { orderId: order.id }),
-          intro: info.t('filing.delivery.notShipped', { orderId: order.id, date: order.paidAt ? formatDate(order.paidAt, info.lang, this.deps.timeZone) : '-' }),
-          reasons: [],
-          context,
-          extras: ['cancel_order', 'wait', 'human'],
-        }, info.t));
-      }
+      if (draft.mode === 'delivery') return this.askDeliveryChoice(step, facts);
       draft.mode = 'cancel';
       draft.type = 'refund_only';
       draft.reason ??= 'other';
@@ -278,31 +263,13 @@ export class FileRefundDialog extends ComponentDialog {
   private async askDeliveryChoice(step: Step, facts: OrderFacts): Promise<DialogTurnResult> {
     const info = turnInfo(step.context);
     const draft = this.draft(step);
-    const { order } = facts;
-    const date = (iso: string): string => formatDateTime(iso, info.lang, this.deps.timeZone);
-    const rows: [string, string][] = [];
-    if (order.shippedAt) rows.push([info.t('filing.delivery.shipped'), date(order.shippedAt)]);
-    if (order.carrier || order.trackingNumber) rows.push([info.t('filing.delivery.carrier'), [order.carrier, order.trackingNumber].filter(Boolean).join(' ')]);
-    if (order.promisedDeliveryBy) rows.push([info.t('filing.delivery.promised'), date(order.promisedDeliveryBy)]);
-    if (order.deliveredAt) rows.push([info.t('filing.delivery.delivered'), date(order.deliveredAt)]);
-    const heading = info.t('filing.delivery.heading', { orderId: order.id });
-    const context = cardContext(draft);
-    const claimable = offeredReasons(facts).filter((r) => r === 'logistics_delay' || r === 'not_received');
-    draft.offeredReasons = claimable;
-
-    if (facts.shipping === 'in_transit' && order.promisedDeliveryBy && !facts.late) {
-      // Not late yet: say when to expect it; nothing to file.
-      const card = reasonCard({ heading, facts: rows, intro: info.t('filing.delivery.expect', { date: date(order.promisedDeliveryBy) }), reasons: [], context, extras: ['human'] }, info.t);
-      await step.context.sendActivity(this.activityOf(undefined, card));
+    const view = parcelView(facts, cardContext(draft), { t: info.t, lang: info.lang, timeZone: this.deps.timeZone });
+    draft.offeredReasons = view.reasons;
+    if (view.final) {
+      await step.context.sendActivity(this.activityOf(undefined, view.card));
       return step.endDialog();
     }
-    const intro =
-      facts.shipping === 'delivered'
-        ? info.t('filing.delivery.deliveredQuestion', { date: date(order.deliveredAt!) })
-        : info.t(facts.late ? 'filing.delivery.late' : 'filing.delivery.noPromise');
-    const extras = facts.shipping === 'delivered' ? (['return_instead', 'human'] as const) : (['wait', 'human'] as const);
-    const card = reasonCard({ heading, facts: rows, intro, reasons: claimable, type: 'refund_only', context: { ...context, mode: 'delivery' }, extras: [...extras] }, info.t);
-    return this.ask(step, undefined, card);
+    return this.ask(step, undefined, view.card);
   }
 
   private async takeDeliveryChoiceStep(step: Step): Promise<DialogTurnResult> {
@@ -382,14 +349,7 @@ export class FileRefundDialog extends ComponentDialog {
       draft.lines = allFreeLines(facts);
       return step.next();
     }
-    const rows = order.lines.map((l) => ({
-      lineIndex: l.index,
-      title: lineTitle(l, info.lang),
-      unitPrice: l.unitPrice,
-      quantity: l.quantity,
-      free: facts.free[l.index]!,
-      currency: order.currency,
-    }));
+    const rows = lineRows(facts, info.lang);
     const preset = claimable.length === 1 ? { [claimable[0]!.index]: Math.min(draft.quantityHint ?? 1, facts.free[claimable[0]!.index]!) } : undefined;
     return this.ask(step, undefined, linesCard({ orderId: order.id, lines: rows, context, ...(preset ? { preset } : {}) }, info.t));
   }
@@ -636,7 +596,7 @@ export class FileRefundDialog extends ComponentDialog {
     const facts = await this.facts(step);
     if (draft.showChangeMenu) {
       delete draft.showChangeMenu;
-      return this.ask(step, undefined, changeMenuCard(this.changeOptions(draft, facts), cardContext(draft), info.t));
+      return this.ask(step, undefined, changeMenuCard(changeOptions(draft, facts), cardContext(draft), info.t));
     }
     const preview = await this.deps.refunds.preview(info.actor, request);
     if (preview.ok) {
@@ -647,7 +607,7 @@ export class FileRefundDialog extends ComponentDialog {
           lang: info.lang,
           timeZone: this.deps.timeZone,
           print: requestPrint(request),
-          changes: this.changeOptions(draft, facts),
+          changes: changeOptions(draft, facts),
           context: cardContext(draft),
         },
         info.t,
@@ -868,15 +828,6 @@ export class FileRefundDialog extends ComponentDialog {
     const draft = this.draft(step);
     applyCardValue(draft, { action: 'file_refund', step: 'alternative', alt: alt.kind, ...(alt.kind === 'type' ? { type: alt.type } : {}) });
     return this.restart(step);
-  }
-
-  private changeOptions(draft: WorkingDraft, facts: OrderFacts | null): ChangeOption[] {
-    const options: ChangeOption[] = ['order'];
-    const claimable = facts ? facts.free.filter((n) => n > 0).length : 0;
-    if (claimable > 1 || (facts?.free.some((n) => n > 1) ?? false)) options.push('lines');
-    if (draft.mode === 'refund') options.push('reason', 'description');
-    if (facts && draft.reason && (evidenceNeeded(draft.reason, facts.order) !== 'none' || draft.evidence.length > 0)) options.push('evidence');
-    return options;
   }
 
   /** A click meant for another flow (a person, a case's status): leave this one and let the front door route it. */

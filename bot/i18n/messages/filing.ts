@@ -79,7 +79,6 @@ export const filing = defineMessages({
   'filing.delivery.promised': { zh: '承诺送达', en: 'Promised by' },
   'filing.delivery.carrier': { zh: '快递', en: 'Carrier' },
   'filing.delivery.delivered': { zh: '签收时间', en: 'Delivered' },
-  'filing.delivery.lastScan': { zh: '最近物流更新', en: 'Last carrier update' },
   'filing.delivery.late': {
     zh: '包裹已经超过承诺的送达时间。您可以申请退款（仅退款），也可以再等等。',
     en: 'The parcel is past its promised delivery date. You can ask for a refund (no return needed), or wait a little longer.',
@@ -115,7 +114,6 @@ export const filing = defineMessages({
     en: 'Set how many of each item (0 for none), then tap Continue. You can also reply with the item number and quantity, for example "2 x1".',
   },
   'filing.lines.unitPrice': { zh: '单价 {price}，共 {quantity} 件', en: '{price} each, {quantity} ordered' },
-  'filing.lines.available': { zh: '可申请 {available} 件', en: '{available} can be claimed' },
   'filing.lines.taken': { zh: '已退款或售后处理中', en: 'Already refunded or being handled' },
   'filing.lines.takenLine': {
     zh: '{title} 已退款或正在售后处理中，请选择其他商品。',
@@ -311,6 +309,4 @@ export const filing = defineMessages({
 
   // ---- general -------------------------------------------------------------------------------------------------
   'filing.human': { zh: '转人工客服', en: 'Talk to a person' },
-  'filing.otherOrder': { zh: '选择其他订单', en: 'Choose another order' },
-  'filing.keepGoing': { zh: '想停下来随时说“取消”。', en: 'Say "cancel" at any time to stop.' },
 });
