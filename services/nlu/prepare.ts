@@ -31,6 +31,8 @@ const PROTECTED = new Set([
   'chipping', 'shopped', 'skipped', 'whipped', 'chipped', 'slipped', 'snipped', 'trucking', 'cracking', 'tracing',
   'tacking', 'racking', 'detective', 'kissing', 'misting', 'messing', 'withdrew', 'withdrawn', 'orange', 'ordeal',
   'parent', 'recent', 'patent', 'sender', 'lender', 'render', 'dealer', 'leader', 'refuse', 'refused', 'retain',
+  'deliver', 'delivers', 'arrives', 'arriving', 'ships', 'shipment', 'shipper', 'returns', 'exchanged', 'exchanges',
+  'replaced', 'refundable', 'tracked', 'tracker', 'packages', 'parcels', 'requests', 'persons', 'humans', 'agents',
 ]);
 
 function withinOneEdit(a: string, b: string): boolean {
@@ -91,6 +93,14 @@ export function prepare(text: string): string {
     // Placeholders of anonymised chat logs ("{{Order Number}}", "[ORDERID_10023]", "[金额x]") stand for ids.
     .replace(/\{\{[^{}]{1,40}\}\}|\[[^\[\]]{1,30}\]|<[^<>]{1,30}>/g, (m) => (/order|订单/.test(m) ? ' #order ' : /track|运单|快递单/.test(m) ? ' #track ' : ' #num '))
     .replace(/\b(when|what|how|who)s\b/g, '$1 is')
+    // Chat shorthand, so the rules need one spelling.
+    .replace(/(?<![a-z])(u|ya)(?![a-z盘])/g, 'you')
+    .replace(/(?<![a-z])ur(?![a-z])/g, 'your')
+    .replace(/(?<![a-z])(pls|plz|plss|pleas)(?![a-z])/g, 'please')
+    .replace(/(?<![a-z])(thx|thnx|thanx|tks)(?![a-z])/g, 'thanks')
+    .replace(/(?<![a-z])(\d+ )?wks?(?![a-z])/g, '$1weeks')
+    .replace(/(?<![a-z])(\d+ )?hrs?(?![a-z])/g, '$1hours')
+    .replace(/(?<![a-z])(nvm|nevermind)(?![a-z])/g, 'never mind')
     .replace(/(?<![a-z0-9])rd-?\d{4,10}(?![0-9])/g, ' #case ')
     .replace(/(?<![a-z0-9])(?:sf\d{12,15}|jd[a-z0-9]{10,18}|yt\d{12,15}|[a-z]{2}\d{9}cn|1z[a-z0-9]{16})(?![0-9a-z])/g, ' #track ')
     .replace(/(?<![a-z0-9-])[a-z][a-z0-9]{1,9}-\d{3,12}(?![0-9a-z])/g, ' #order ')

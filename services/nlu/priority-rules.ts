@@ -14,10 +14,10 @@ const any = (c: ConceptSet, ...names: Concept[]): boolean => names.some((n) => c
 
 // Someone who writes about money coming back with a question of time, a decision or absence already has
 // a case: "when do I get my refund", "退款呢", "refund declined??", "the money isn't in my account".
-const STATUS_QUESTION = /\b(when|how long|yet|still|where|why|did|has|have|is|was|any)\b|[?？]|呢|吗|没|什么时候|多久|几天|怎么还|为啥|为什么|凭什么/;
+const STATUS_QUESTION = /\b(when|how long|yet|still|where|why|did|has|have|is|was|any|whats up)\b|[?？]|呢|吗|没|啥|什么时候|多久|几天|怎么还|怎么样|咋样|如何了|为啥|为什么|凭什么/;
 const FILED = /\b(approved|accepted|declined|rejected|denied|issued|processed|completed|pending|processing|went through|sent back|returned|refunded)\b|已经|申请了|申请退款(都|好|已|有)|提交了|寄回去了|退回去了|寄回了|同意|驳回|拒绝|审核|处理中/;
 // Eligibility of one's own item ("can I return it if I opened it?", "穿过还能退吗") is wanting to return it.
-const ELIGIBILITY = /\b(can|could|may) i (still )?(return|exchange|send back)\b.{0,40}\b(if|after|even|opened|worn|used|without|unopened|tags?)\b|\b(is it|still) (possible|ok|okay) to (return|exchange)\b|(还能|能不能|能|可以|可不可以)(退|换)(吗|不|货吗)?/;
+const ELIGIBILITY = /\b(can|could|may) i (please )?(return|exchange|send back) (it|this|these|them|that)\b(?!.{0,25}\b(to|at|via|by|how|where|with|in store|locally)\b)|\b(can|could|may) i (still )?(return|exchange|send back)\b.{0,40}\b(if|after|even|opened|worn|used|without|unopened|tags?)\b|\b(is it|still) (possible|ok|okay) to (return|exchange)\b|(还能|能不能|能|可以|可不可以)(退|换)(吗|不|货吗)?/;
 // How to apply for a refund or return is asking to file one, not how to ship it.
 const HOW_TO_FILE = /\b(how|where)\b.{0,20}\b(apply|file|start|request|open|submit|initiate|lodge|raise|ask for|claim|get)\b.{0,15}\b(return|refund|exchange|claim|reimburs\w*|money back|compensation)|\bhow (do|can) i get (a |my )?(refund|money back|replacement|exchange)\b|(怎么|如何|在哪)(申请|提交|办理|发起)|(退款|退货|换货|售后).{0,4}(怎么|如何|在哪)(申请|提交|办理|发起)/;
 // Wanting to return, in so many words, is filing one: "help me return an item", "I'd like to exchange it".
@@ -108,6 +108,15 @@ export const PRIORITY_RULES: readonly PriorityRule[] = [
   // The rubric's refund_status is about a refund, return or case: without a word for any of them it is not.
   { intent: 'refund_status', w: -2, when: (c, t) => !any(c, 'refund_word', 'money', 'return_word', 'send_back', 'exchange_word', 'decision', 'received_by_seller') && !CASE_WORD.test(t) },
 
+  // Reporting what the system shows about a refund or case ("退款显示关闭了", "it says refund completed") is
+  // asking where it stands, not withdrawing or filing.
+  { intent: 'refund_status', w: 2.5, when: (c, t) => c.has('display') && (any(c, 'refund_word', 'return_word', 'exchange_word') || CASE_WORD.test(t)) },
+  { intent: 'cancel_case', w: -4, when: (c, t) => c.has('display') && (any(c, 'refund_word', 'return_word', 'exchange_word') || CASE_WORD.test(t)) },
+
+  // A bare greeting or attention-getter ("亲亲在不在", "hello??") is not yet a request for a person.
+  { intent: 'other', w: 3, when: (c, t) => c.has('greeting') && short(t) && onlySmallTalk(c) },
+  { intent: 'human_agent', w: -2.5, when: (c, t) => c.has('greeting') && short(t) && onlySmallTalk(c) && !/人工|真人|客服|human|agent|person/.test(t) },
+
   // Withdrawing: a withdrawal word with what is withdrawn.
   { intent: 'cancel_case', w: 2.5, when: (c) => c.has('withdraw') && any(c, 'refund_word', 'return_word', 'exchange_word') },
 
@@ -126,6 +135,18 @@ export const PRIORITY_RULES: readonly PriorityRule[] = [
       !any(c, 'refund_word', 'return_word', 'exchange_word', 'cancel_word', 'withdraw', 'human', 'late', 'not_received'),
   },
 ];
+
+const SMALL_TALK: readonly Concept[] = ['greeting', 'thanks', 'want', 'negation', 'when', 'how_where', 'status_word', 'human'];
+
+function onlySmallTalk(c: ConceptSet): boolean {
+  for (const name of c) if (!SMALL_TALK.includes(name)) return false;
+  return true;
+}
+
+/** A few words or characters: a greeting with nothing after it. */
+function short(t: string): boolean {
+  return (t.match(/[\u3400-\u9fff]/g)?.length ?? 0) + 2 * (t.match(/[a-z]+/g)?.length ?? 0) <= 8;
+}
 
 export function priorityScores(concepts: ConceptSet, prepared: string): Map<CoreIntent, number> {
   const scores = new Map<CoreIntent, number>();
