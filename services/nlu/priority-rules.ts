@@ -29,6 +29,8 @@ const NOT_ABOUT_ITEM = /\b(app|website|site|page|link|code|coupon|voucher|promo|
 const ENCLOSURE = /\b(include|enclose|put|pack|attach)\w*\b.{0,30}\b(receipt|invoice|tags?|box|packaging|accessories|note|slip)\b|\b(receipt|invoice|tags?|original box|packaging|accessories)\b.{0,30}\b(inside|in the (box|parcel|package)|with it|too|as well)\b|(发票|吊牌|包装|配件|赠品|说明书|盒子|小票).{0,10}(放|装|附|带|一起|寄)|(放|装|附|带|一起).{0,6}(发票|吊牌|包装|配件|赠品|说明书|盒子|小票)/;
 // Where to enter a tracking number is about a parcel the buyer sends (a return), not one they wait for.
 const FILL_IN = /填|提交|输入|上传|\b(enter|submit|fill|put in|upload|provide|add)\b/;
+const ARRIVED = /\b(arrived|came|got it|received|delivered|here)\b|收到了|到了|到货了|已收到/;
+const CANCELLED_BY_THEM = /\b(why|how come)\b.{0,30}\b(was|got|been|is|has been)\b.{0,10}\bcancel+ed\b|\b(you|they|seller|shop|store) cancel+ed my\b|(为什么|为啥|凭什么).{0,10}取消|怎么.{0,6}(被取消|取消了)|(订单|单子)(怎么|为什么|为啥)?被取消/;
 const CASE_WORD = /#case|\b(case|claim|request|application|ticket|complaint)\b|申请|售后|审核|工单|投诉/;
 // A replacement or exchange being sent is the state of a case, not a delivery.
 const CASE_SHIPMENT = /(换货|换的|补发|重发|新的那个|换的那个).{0,10}(什么时候|啥时候|何时|多久|几天|还没|怎么还)|\b(replacement|exchange)\b.{0,30}\b(when|yet|still|ship|sent out|send)\b/;
@@ -101,7 +103,7 @@ export const PRIORITY_RULES: readonly PriorityRule[] = [
     when: (c, t) =>
       c.has('shipping_word') &&
       any(c, 'when', 'status_word', 'how_where') &&
-      !any(c, 'refund_word', 'money', 'return_word', 'send_back', 'exchange_word', 'withdraw', 'cancel_word', 'address_change', 'return_logistics') &&
+      !any(c, 'refund_word', 'money', 'return_word', 'send_back', 'exchange_word', 'withdraw', 'cancel_word', 'address_change', 'return_logistics', 'pre_sale', 'account_payment') &&
       !(c.has('tracking_number') && FILL_IN.test(t)) &&
       !hasComplaint(c),
   },
@@ -112,6 +114,12 @@ export const PRIORITY_RULES: readonly PriorityRule[] = [
   // asking where it stands, not withdrawing or filing.
   { intent: 'refund_status', w: 2.5, when: (c, t) => c.has('display') && (any(c, 'refund_word', 'return_word', 'exchange_word') || CASE_WORD.test(t)) },
   { intent: 'cancel_case', w: -4, when: (c, t) => c.has('display') && (any(c, 'refund_word', 'return_word', 'exchange_word') || CASE_WORD.test(t)) },
+
+  // "It arrived, thanks" / "退款收到了 谢谢": news that all is well, not a problem or a question.
+  { intent: 'other', w: 3.5, when: (c, t) => c.has('positive') && ARRIVED.test(t) && !hasComplaint(c) && !any(c, 'late', 'not_received', 'negation') && !/[?？吗]/.test(t) },
+  // Why an order was cancelled (by the shop or the platform) is an enquiry, not a request to cancel.
+  { intent: 'other', w: 3, when: (_c, t) => CANCELLED_BY_THEM.test(t) },
+  { intent: 'cancel_order', w: -3.5, when: (_c, t) => CANCELLED_BY_THEM.test(t) },
 
   // A bare greeting or attention-getter ("亲亲在不在", "hello??") is not yet a request for a person.
   { intent: 'other', w: 3, when: (c, t) => c.has('greeting') && short(t) && onlySmallTalk(c) },
