@@ -228,8 +228,16 @@ function renderHeroCard(card: unknown, out: Rendered): void {
   }
 }
 
-function splitLines(text: string): string[] {
+/** Cards and messages use a little Markdown: bold and links become plain text a terminal shows as is. */
+export function plainText(text: string): string {
   return text
+    .replace(/\*\*(.+?)\*\*/gu, '$1')
+    .replace(/__(.+?)__/gu, '$1')
+    .replace(/\[([^\]]+)\]\(([^)\s]+)\)/gu, (_m, label: string, url: string) => (label === url ? url : `${label} (${url})`));
+}
+
+function splitLines(text: string): string[] {
+  return plainText(text)
     .replace(/\r\n?/g, '\n')
     .split('\n')
     .map((l) => l.trimEnd())

@@ -96,6 +96,14 @@ describe('cardActionChoice', () => {
   });
 });
 
+describe('plainText', () => {
+  it('drops bold markers and spells links out, leaving other text alone', () => {
+    expect(renderAdaptiveCard(card([text('**您** 提交了申请')])).lines).toEqual(['您 提交了申请']);
+    expect(renderActivity({ type: 'message', text: 'See [the policy](https://example.com/p) or __now__' }).lines).toEqual(['See the policy (https://example.com/p) or now']);
+    expect(renderActivity({ type: 'message', text: 'order_id 2*3=6 [x]' }).lines).toEqual(['order_id 2*3=6 [x]']);
+  });
+});
+
 describe('formatRendered', () => {
   it('puts the bot\'s words after "bot> " and numbers choices from the given number', () => {
     const lines = formatRendered({ lines: ['one', 'two'], choices: [{ label: 'A', action: { kind: 'text', text: 'a' } }] }, 3);
