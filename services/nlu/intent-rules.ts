@@ -171,7 +171,7 @@ export const RULES: IntentRule[] = [
   ...r('human_agent', 3, /\b(get|give|find|send|want|need|put) me (someone|somebody|a person|a human|an agent|a rep|a real)\b|\b(someone|somebody) (real|who can (actually )?help)\b|\bphone (line|support|call)\b|坐席|接通|在不在/),
   ...r('human_agent', 3, /\bwho (can|do|should) i (call|phone|ring|contact|speak to|talk to)\b|\bhuman being\b|叫人来|找人处理|平台的人|别自动回复|自动回复/),
   ...r('human_agent', 2.4, /\b(agent|support team|contact (support|you|a person|someone|customer)|live chat)\b|客服|电话|联系(你们|一下|客服)/),
-  ...r('human_agent', 1.6, /\b(bot|robot|machine|automated)\b|机器人|机器|投诉/),
+  ...r('human_agent', 1.6, /\b(bot|robot|chatbot|automated)\b|\b(talk\w*|speak\w*|chat\w*) to a machine\b|机器人|(跟|和|是)机器|投诉/),
 
   // ---------------- delivery_problem ----------------
   ...r(

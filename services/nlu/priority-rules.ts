@@ -17,7 +17,7 @@ const any = (c: ConceptSet, ...names: Concept[]): boolean => names.some((n) => c
 const STATUS_QUESTION = /\b(when|how long|yet|still|where|why|did|has|have|is|was|any|whats up)\b|[?？]|呢|吗|没|啥|什么时候|多久|几天|怎么还|怎么样|咋样|如何了|为啥|为什么|凭什么/;
 const FILED = /\b(approved|accepted|declined|rejected|denied|issued|processed|completed|pending|processing|went through|sent back|returned|refunded)\b|已经|申请了|申请退款(都|好|已|有)|提交了|寄回去了|退回去了|寄回了|同意|驳回|拒绝|审核|处理中/;
 // Eligibility of one's own item ("can I return it if I opened it?", "穿过还能退吗") is wanting to return it.
-const ELIGIBILITY = /\b(can|could|may) i (please )?(return|exchange|send back) (it|this|these|them|that)\b(?!.{0,25}\b(to|at|via|by|how|where|with|in store|locally)\b)|\b(can|could|may) i (still )?(return|exchange|send back)\b.{0,40}\b(if|after|even|opened|worn|used|without|unopened|tags?)\b|\b(is it|still) (possible|ok|okay) to (return|exchange)\b|(还能|能不能|能|可以|可不可以)(退|换)(吗|不|货吗)?/;
+const ELIGIBILITY = /\b(can|could|may) i (please |just |still )?(return|exchange|send back|send (it|this|these|them|that) back) ?(it|this|these|them|that)?\b(?!.{0,25}\b(to|at|via|by|how|where|with|in store|in (a|an|my|the|any|another|other)|locally)\b)|\b(can|could|may) i (still )?(return|exchange|send back)\b.{0,40}\b(if|after|even|opened|worn|used|without|unopened|tags?)\b|\b(is it|still) (possible|ok|okay) to (return|exchange)\b|(还能|能不能|能|可以|可不可以)(退|换)(吗|不|货吗)?/;
 // How to apply for a refund or return is asking to file one, not how to ship it.
 const HOW_TO_FILE = /\b(how|where)\b.{0,20}\b(apply|file|start|request|open|submit|initiate|lodge|raise|ask for|claim|get)\b.{0,15}\b(return|refund|exchange|claim|reimburs\w*|money back|compensation)|\bhow (do|can) i get (a |my )?(refund|money back|replacement|exchange)\b|(怎么|如何|在哪)(申请|提交|办理|发起)|(退款|退货|换货|售后).{0,4}(怎么|如何|在哪)(申请|提交|办理|发起)/;
 // Wanting to return, in so many words, is filing one: "help me return an item", "I'd like to exchange it".
@@ -25,8 +25,8 @@ const WANT_RETURN = /\b(help me|i want to|i need to|i would like to|id like to|w
 // A policy question ("do you accept returns on sale items?", "支持七天无理由吗") is an enquiry.
 const POLICY_QUESTION = /\b(return|refund|exchange) policy\b|\bpolicy (on|for) (returns?|refunds?|exchanges?)\b|\bdo you (accept|take|allow|offer) (returns?|refunds?|exchanges?)\b|支持.{0,6}(七天无理由|7天无理由|无理由|退换|退货|换货).{0,4}(吗|么|不|没)|(退换货|退货|售后)政策/;
 // Complaints about things other than the item: the app, the website, a code, a card, the tracking.
-const NOT_ABOUT_ITEM = /\b(app|website|site|page|link|code|coupon|voucher|promo|card|account|login|password|checkout|tracking( number| link| info)?|bot)\b|app|网页|页面|小程序|优惠券|券|验证码|账号|密码|支付|单号|物流信息/;
-const ENCLOSURE = /\b(include|enclose|put|pack|attach)\w*\b.{0,30}\b(receipt|invoice|tags?|box|packaging|accessories|note|slip)\b|\b(receipt|invoice|tags?|original box|packaging|accessories)\b.{0,30}\b(inside|in the (box|parcel|package)|with it|too|as well)\b|(发票|吊牌|包装|配件|赠品|说明书|盒子|小票).{0,10}(放|装|附|带|一起|寄)|(放|装|附|带|一起).{0,6}(发票|吊牌|包装|配件|赠品|说明书|盒子|小票)/;
+const NOT_ABOUT_ITEM = /\b(app|website|site|page|link|code|coupon|voucher|promo|card|account|login|password|checkout|tracking( number| link| info)?|bot)\b|网页|页面|小程序|优惠券|券|验证码|账号|密码|支付|单号|物流信息/;
+const ENCLOSURE = /\b(include|enclose|put|pack|attach)\w*\b.{0,30}\b(receipt|invoice|tags?|box|packaging|accessories|note|slip)\b|\b(receipt|invoice|tags?|original box|packaging|accessories)\b.{0,30}\b(inside|in the (box|parcel|package)|with it|too|as well)\b|(发票|吊牌|包装|配件|赠品|说明书|盒子|小票).{0,10}(放|装|附|带|一起|寄)|(放|装|附|带|一起).{0,6}(发票|吊牌|包装|配件|赠品|说明书|盒子|小票)|(用|拿|找).{0,6}(箱|盒|袋)子?装|(纸箱|快递袋|袋子|盒子|包装).{0,6}(可以|行|能)|\b(in|inside|using|use) (a |an |my |any |another |other |the )?(plastic bag|bag|envelope|box|different box|own box|any box)\b|\bwithout the (original )?(box|packaging)\b/;
 // Where to enter a tracking number is about a parcel the buyer sends (a return), not one they wait for.
 const FILL_IN = /填|提交|输入|上传|\b(enter|submit|fill|put in|upload|provide|add)\b/;
 const ARRIVED = /\b(arrived|came|got it|received|delivered|here)\b|收到了|到了|到货了|已收到/;
@@ -129,8 +129,8 @@ export const PRIORITY_RULES: readonly PriorityRule[] = [
   { intent: 'cancel_case', w: 2.5, when: (c) => c.has('withdraw') && any(c, 'refund_word', 'return_word', 'exchange_word') },
 
   // Changing the address or phone before delivery is an order change, not a delivery problem.
-  { intent: 'other', w: 3, when: (c) => c.has('address_change') && !any(c, 'late', 'not_received', 'cancel_word') },
-  { intent: 'delivery_problem', w: -2, when: (c) => c.has('address_change') && !any(c, 'late', 'not_received') },
+  { intent: 'other', w: 4.5, when: (c) => c.has('address_change') && !any(c, 'not_received', 'cancel_word') },
+  { intent: 'delivery_problem', w: -2.5, when: (c) => c.has('address_change') && !c.has('not_received') },
 
   // Questions about products, payment, accounts, invoices and coupons with nothing of a complaint or a
   // case in them.
