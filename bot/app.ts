@@ -23,6 +23,12 @@ import type { HandoffQueue } from '../services/handoff';
 import { MainDialog } from '../dialogs/main-dialog';
 import { BuyerNotifier, MemoryConversationReferences, MemoryDeliveryMarks, RedisConversationReferences, RedisDeliveryMarks, ReferenceRecorder } from './proactive';
 import type { ConversationReferenceStore } from './proactive';
+import { StaffRouter } from './staff/staff-router';
+import { MemoryStaffReferences, RedisStaffReferences } from './staff/staff-references';
+import { buildStaffSide } from './staff/staff-side';
+import { evidenceRoute } from './http/evidence-route';
+import { signEvidenceUrl } from '../services/evidence';
+import { randomBytes } from 'node:crypto';
 
 // Wires config -> adapters -> services -> dialogs -> server, and runs the timers. Tests start the whole app here.
 
@@ -74,17 +80,6 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
     ? new RedisConversationReferences({ client: infra.redis, prefix: `${config.REDIS_PREFIX}bot:` })
     : new MemoryConversationReferences();
   const recorder = new ReferenceRecorder({ store: references });
-  const bot = new RefundBot({
-    onBuyerActivity: async (context, buyer) => {
-      // Where to reach the buyer later; a failure here must not cost the buyer their turn.
-      await recorder.record(buyer.id, context.activity).catch((err: unknown) => log.warn({ err: String(err) }, 'could not save the conversation reference'));
-    },
-    conversationState,
-    identity: new BuyerIdentity({ ...(config.BUYER_TOKEN_SECRET ? { secret: config.BUYER_TOKEN_SECRET } : {}) }),
-    recognizer,
-    main,
-    log,
-  });
   const adapter = createAdapter(
     {
       ...(config.MicrosoftAppType ? { appType: config.MicrosoftAppType } : {}),
@@ -96,9 +91,50 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
     (context) => bot.reset(context),
   );
 
+  // Evidence reaches staff only through signed, expiring links served here.
+  if (!config.EVIDENCE_URL_SECRET) log.warn('EVIDENCE_URL_SECRET is not set: evidence links are signed with a per-process key and stop working after a restart');
+  const evidenceSecret = config.EVIDENCE_URL_SECRET ?? randomBytes(32).toString('hex');
+  let publicBaseUrl = config.PUBLIC_BASE_URL ?? '';
+  const router = new StaffRouter();
+  const staff = buildStaffSide({
+    config,
+    log,
+    adapter,
+    appId: config.MicrosoftAppId ?? '',
+    core: infra.core,
+    events: infra.events,
+    orders: infra.orders,
+    clock: infra.clock,
+    redis: infra.redis,
+    prefix: config.REDIS_PREFIX,
+    evidence,
+    evidenceUrl: (sha256) =>
+      signEvidenceUrl(`${publicBaseUrl}/evidence`, sha256, new Date(infra.clock.now().getTime() + config.EVIDENCE_URL_TTL_MINUTES * 60_000), evidenceSecret),
+    references: infra.redis ? new RedisStaffReferences({ client: infra.redis, prefix: `${config.REDIS_PREFIX}bot:` }) : new MemoryStaffReferences(),
+    buyerReferences: references,
+    handoff,
+    recognizer,
+    router,
+  });
+
+  const bot = new RefundBot({
+    staff: router,
+    relayBuyerMessage: (context, buyer) => staff.relayBuyerMessage(context, buyer),
+    onBuyerActivity: async (context, buyer) => {
+      // Where to reach the buyer later; a failure here must not cost the buyer their turn.
+      await recorder.record(buyer.id, context.activity).catch((err: unknown) => log.warn({ err: String(err) }, 'could not save the conversation reference'));
+    },
+    conversationState,
+    identity: new BuyerIdentity({ ...(config.BUYER_TOKEN_SECRET ? { secret: config.BUYER_TOKEN_SECRET } : {}) }),
+    recognizer,
+    main,
+    log,
+  });
   const server = createServer(infra, log);
   server.post('/api/messages', messagesRoute({ adapter, logic: (context) => bot.run(context), lock, replies, log, lockWaitMs: config.TURN_LOCK_WAIT_MS }));
+  server.get('/evidence/:sha256', evidenceRoute({ evidence, secret: evidenceSecret, now: () => infra.clock.now(), log }));
   const url = await listen(server, config.PORT, config.HOST);
+  publicBaseUrl ||= url;
   const notifier = new BuyerNotifier({
     events: infra.events,
     adapter,
@@ -111,6 +147,7 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
     log,
   });
   await notifier.start();
+  await staff.start();
   return {
     url,
     infra,
@@ -119,6 +156,7 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
     references,
     async stop() {
       await sweeper.stop();
+      await staff.stop();
       await notifier.stop();
       await stopEvents();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -53,6 +53,19 @@ export const ConfigSchema = z.object({
   OPENAI_BASE_URL: z.url().optional(),
   OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
   TURN_LOCK_WAIT_MS: int(0).default(15_000),
+  CS_CHANNEL_ID: z.string().min(1).optional(),
+  CS_AGENT_IDS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((h) => h.trim()).filter(Boolean)),
+  CS_BUSINESS_HOURS: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/, 'use HH:MM-HH:MM, e.g. 09:00-21:00')
+    .default('09:00-21:00'),
+  CS_MAX_WAIT_MINUTES: int(1).default(10),
+  HANDOFF_MODE: z.enum(['teams', 'protocol']).default('teams'),
+  EVIDENCE_URL_SECRET: z.string().min(16, 'use at least 16 characters').optional(),
+  EVIDENCE_URL_TTL_MINUTES: int(1).default(24 * 60),
 })
   .superRefine((c, ctx) => {
     if (c.MicrosoftAppType === 'SingleTenant' && !c.MicrosoftAppTenantId) {

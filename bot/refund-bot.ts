@@ -1,5 +1,5 @@
-import { ActivityHandler, MessageFactory } from 'botbuilder';
-import type { ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { MessageFactory, TeamsActivityHandler } from 'botbuilder';
+import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { Dialog, DialogState } from 'botbuilder-dialogs';
 import { DialogSet, DialogTurnStatus } from 'botbuilder-dialogs';
 import type { Recognizer } from '../services/nlu';
@@ -9,6 +9,9 @@ import type { BuyerIdentity } from './identity';
 import { chooseLanguage, langOfLocale, t } from './i18n';
 import type { ConversationProfile } from './turn-info';
 import { setTurnInfo } from './turn-info';
+import { StaffRouter, isStaffChannel } from './staff/staff-router';
+
+const EMPTY_STAFF = new StaffRouter();
 
 // The activity handler: who is this, which language, what did they mean; then the buyer's dialogs run and the
 // conversation state is saved once.
@@ -21,9 +24,16 @@ export interface RefundBotDeps {
   log: Logger;
   /** Called on every buyer message: remembers where to reach the buyer later. */
   onBuyerActivity?: (context: TurnContext, buyer: Actor) => Promise<void>;
+  /** Merchants and CS agents in Teams. */
+  staff?: StaffRouter;
+  /**
+   * While a person owns the buyer's conversation (a handoff), the buyer's messages go to them and the bot says
+   * nothing of its own. Returns true when it took the message.
+   */
+  relayBuyerMessage?: (context: TurnContext, buyer: Actor) => Promise<boolean>;
 }
 
-export class RefundBot extends ActivityHandler {
+export class RefundBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly profile: StatePropertyAccessor<ConversationProfile>;
   private readonly dialogs: DialogSet;
@@ -36,11 +46,23 @@ export class RefundBot extends ActivityHandler {
     this.dialogs.add(deps.main);
 
     this.onMessage(async (context, next) => {
-      await this.handleBuyerMessage(context);
+      if (isStaffChannel(context)) await this.staff.onMessage(context);
+      else await this.handleBuyerMessage(context);
+      await next();
+    });
+
+    // Teams install events are unreliable: staff desks also record where to reach people on every message.
+    this.onInstallationUpdate(async (context, next) => {
+      if (isStaffChannel(context)) await this.staff.onInstall(context);
       await next();
     });
 
     this.onMembersAdded(async (context, next) => {
+      if (isStaffChannel(context)) {
+        await this.staff.onInstall(context);
+        await next();
+        return;
+      }
       const joined = (context.activity.membersAdded ?? []).some((m) => m.id !== context.activity.recipient?.id);
       if (joined) {
         const lang = langOfLocale(context.activity.locale) ?? 'zh-CN';
@@ -53,6 +75,15 @@ export class RefundBot extends ActivityHandler {
       }
       await next();
     });
+  }
+
+  private get staff(): StaffRouter {
+    return this.deps.staff ?? EMPTY_STAFF;
+  }
+
+  /** Universal Actions (Action.Execute) from staff cards; without this override Teams gets 501. */
+  protected override async onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    return this.staff.onCardAction(context, value);
   }
 
   override async run(context: TurnContext): Promise<void> {
@@ -82,9 +113,10 @@ export class RefundBot extends ActivityHandler {
     const actor: Actor = { role: 'buyer', id: who.buyerId };
     // A click on a card carries data, not words: nothing to recognise.
     const clicked = activity.value !== undefined && activity.value !== null;
+    await this.deps.onBuyerActivity?.(context, actor);
+    if (await this.deps.relayBuyerMessage?.(context, actor)) return;
     const recognition = text && !clicked ? await this.deps.recognizer.recognize(text, { locale: lang }) : null;
     setTurnInfo(context, { actor, profile, lang, recognition, correlationId });
-    await this.deps.onBuyerActivity?.(context, actor);
 
     const dc = await this.dialogs.createContext(context);
     const result = await dc.continueDialog();
