@@ -31,6 +31,10 @@ const ENCLOSURE = /\b(include|enclose|put|pack|attach)\w*\b.{0,30}\b(receipt|inv
 const FILL_IN = /填|提交|输入|上传|\b(enter|submit|fill|put in|upload|provide|add)\b/;
 const ARRIVED = /\b(arrived|came|got it|received|delivered|here)\b|收到了|到了|到货了|已收到/;
 const CANCELLED_BY_THEM = /\b(why|how come)\b.{0,30}\b(was|got|been|is|has been)\b.{0,10}\bcancel+ed\b|\b(you|they|seller|shop|store) cancel+ed my\b|(为什么|为啥|凭什么).{0,10}取消|怎么.{0,6}(被取消|取消了)|(订单|单子)(怎么|为什么|为啥)?被取消/;
+const HYPOTHETICAL = /会不会|会太|会(偏)?(大|小)吗|能穿吗|穿得下吗|合适吗|够(大|用)吗|\b(will|would) (it|they|this|these|that) (be|fit|run)\b|\bis (it|this|that) too (small|big|large|tight|long|short) for\b|\b(big|large|small) enough\b/;
+const HAVE_IT = /\b(received|got|arrived|came|bought|wore|wearing|tried (it|them) on)\b|收到|到了|穿了|穿上|买了|试了|拿到/;
+const SYSTEM_TROUBLE = /\b(app|website|site|web ?page|page|link|promo code|discount code|coupon|voucher|gift card|card|account|log ?in|login|password|checkout|payment page)\b.{0,30}\b(broken|not working|doesnt work|dont work|wont (load|open|work)|crash\w*|error|down|keeps|isnt working|expired|invalid)\b|\b(broken|not working|cant open|wont load)\b.{0,15}\b(app|website|site|page|link)\b|(小程序|网页|页面|链接|优惠券|验证码|账号|密码|支付|app).{0,8}(打不开|用不了|不能用|坏了|出错|错误|报错|闪退|卡|过期|失效|登不上)/;
+const TRACKING = /\b(tracking|track)\b|单号|物流|快递/;
 const CASE_WORD = /#case|\b(case|claim|request|application|ticket|complaint)\b|申请|售后|审核|工单|投诉/;
 // A replacement or exchange being sent is the state of a case, not a delivery.
 const CASE_SHIPMENT = /(换货|换的|补发|重发|新的那个|换的那个).{0,10}(什么时候|啥时候|何时|多久|几天|还没|怎么还)|\b(replacement|exchange)\b.{0,30}\b(when|yet|still|ship|sent out|send)\b/;
@@ -42,7 +46,7 @@ export const PRIORITY_RULES: readonly PriorityRule[] = [
     w: 2.5,
     when: (c, t) =>
       any(c, 'refund_word', 'money') &&
-      (any(c, 'decision', 'not_received', 'received_by_seller') || (any(c, 'status_word', 'when') && STATUS_QUESTION.test(t))) &&
+      (any(c, 'decision', 'not_received', 'received_by_seller', 'late') || (any(c, 'status_word', 'when') && STATUS_QUESTION.test(t))) &&
       !c.has('withdraw'),
   },
   { intent: 'refund_status', w: 1.5, when: (c, t) => any(c, 'refund_word', 'money', 'return_word') && FILED.test(t) && any(c, 'when', 'status_word', 'not_received') },
@@ -120,6 +124,15 @@ export const PRIORITY_RULES: readonly PriorityRule[] = [
   // Why an order was cancelled (by the shop or the platform) is an enquiry, not a request to cancel.
   { intent: 'other', w: 3, when: (_c, t) => CANCELLED_BY_THEM.test(t) },
   { intent: 'cancel_order', w: -3.5, when: (_c, t) => CANCELLED_BY_THEM.test(t) },
+
+  // Will it fit / would it be too small: a question before buying, not a complaint.
+  { intent: 'other', w: 3, when: (c, t) => HYPOTHETICAL.test(t) && !HAVE_IT.test(t) && !any(c, 'refund_word', 'return_word', 'exchange_word') },
+  { intent: 'file_refund', w: -2.5, when: (c, t) => HYPOTHETICAL.test(t) && !HAVE_IT.test(t) && !any(c, 'refund_word', 'return_word', 'exchange_word') },
+  // The app, the website, a link, a code or a card not working is not a defective item.
+  { intent: 'other', w: 2.5, when: (c, t) => SYSTEM_TROUBLE.test(t) && !TRACKING.test(t) && !any(c, 'return_word', 'refund_word') },
+  { intent: 'file_refund', w: -2.5, when: (c, t) => SYSTEM_TROUBLE.test(t) && !TRACKING.test(t) && !any(c, 'return_word', 'refund_word') },
+  // Praise with no problem and no question: small talk.
+  { intent: 'other', w: 2, when: (c, t) => c.has('positive') && !hasComplaint(c) && !any(c, 'late', 'not_received', 'negation', 'refund_word', 'return_word', 'cancel_word', 'withdraw') && !/[?？吗呢]/.test(t) },
 
   // A bare greeting or attention-getter ("亲亲在不在", "hello??") is not yet a request for a person.
   { intent: 'other', w: 3, when: (c, t) => c.has('greeting') && short(t) && onlySmallTalk(c) },
