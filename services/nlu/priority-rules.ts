@@ -30,8 +30,8 @@ const ENCLOSURE = /\b(include|enclose|put|pack|attach)\w*\b.{0,30}\b(receipt|inv
 // Where to enter a tracking number is about a parcel the buyer sends (a return), not one they wait for.
 const FILL_IN = /填|提交|输入|上传|\b(enter|submit|fill|put in|upload|provide|add)\b/;
 const ARRIVED = /\b(arrived|came|got it|received|delivered|here)\b|收到了|到了|到货了|已收到/;
-const CANCELLED_BY_THEM = /\b(why|how come)\b.{0,30}\b(was|got|been|is|has been)\b.{0,10}\bcancel+ed\b|\b(you|they|seller|shop|store) cancel+ed my\b|(为什么|为啥|凭什么).{0,10}取消|怎么.{0,6}(被取消|取消了)|(订单|单子)(怎么|为什么|为啥)?被取消/;
-const HYPOTHETICAL = /会不会|会太|会(偏)?(大|小)吗|能穿吗|穿得下吗|合适吗|够(大|用)吗|\b(will|would) (it|they|this|these|that) (be|fit|run)\b|\bis (it|this|that) too (small|big|large|tight|long|short) for\b|\b(big|large|small) enough\b/;
+const CANCELLED_BY_THEM = /\b(why|how come)\b.{0,30}\b(was|got|been|is|has been)\b.{0,10}\bcancel+ed\b|\b(you|they|seller|shop|store) cancel+ed my\b|\bwhy (did|would|have|has) (you|they|the seller|the shop|the store|it) (cancel|been cancel)|(为什么|为啥|凭什么).{0,10}取消|怎么.{0,6}(被取消|取消了)|(订单|单子)(怎么|为什么|为啥)?被取消/;
+const HYPOTHETICAL = /会不会|会太|会(偏)?(大|小)吗|能穿吗|穿得下吗|合适吗|够(大|用)吗|\b(will|would) (it|they|this|these|that|an? \w+|the \w+) (be|fit|run)\b|\bshould i (get|order|buy|go with|size)\b|\bis (it|this|that) too (small|big|large|tight|long|short) for\b|\b(big|large|small) enough\b/;
 const HAVE_IT = /\b(received|got|arrived|came|bought|wore|wearing|tried (it|them) on)\b|收到|到了|穿了|穿上|买了|试了|拿到/;
 const SYSTEM_TROUBLE = /\b(app|website|site|web ?page|page|link|promo code|discount code|coupon|voucher|gift card|card|account|log ?in|login|password|checkout|payment page)\b.{0,30}\b(broken|not working|doesnt work|dont work|wont (load|open|work)|crash\w*|error|down|keeps|isnt working|expired|invalid)\b|\b(broken|not working|cant open|wont load)\b.{0,15}\b(app|website|site|page|link)\b|(小程序|网页|页面|链接|优惠券|验证码|账号|密码|支付|app).{0,8}(打不开|用不了|不能用|坏了|出错|错误|报错|闪退|卡|过期|失效|登不上)/;
 const TRACKING = /\b(tracking|track)\b|单号|物流|快递/;

@@ -1,18 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { CORE_INTENTS, OfflineRecognizer, toCoreIntent, type CoreIntent } from '../../../services/nlu';
-
-interface Labelled {
-  text: string;
-  intent: CoreIntent;
-  lang: 'zh' | 'en';
-}
-
-const load = (name: string): Labelled[] =>
-  readFileSync(join(__dirname, name), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as Labelled);
+import { CORE_INTENTS, OfflineRecognizer, toCoreIntent } from '../../../services/nlu';
+import { loadLabelled as load, type Labelled } from './labelled-sets';
 
 const recognizer = new OfflineRecognizer();
 
@@ -24,19 +11,24 @@ function accuracy(rows: Labelled[]): number {
 describe('offline recognizer accuracy', () => {
   const dev = load('dev-set.jsonl');
   const heldOut = load('held-out.jsonl');
+  // Written as a blind batch of buyer phrasings in the styles of real chats and measured once, after
+  // the recognizer was tuned on other batches: never tuned on, never trained on.
+  const heldOut2 = load('blind-3.jsonl');
 
   it('has labelled sets that cover every intent in both languages', () => {
     expect(dev.length).toBeGreaterThanOrEqual(400);
-    for (const set of [dev, heldOut]) {
+    // The second held-out set has the intents in roughly the proportions buyers use them: fewer of the rare ones.
+    for (const [set, least] of [[dev, 5], [heldOut, 5], [heldOut2, 3]] as const) {
       for (const intent of CORE_INTENTS) {
         for (const lang of ['zh', 'en'] as const) {
-          expect(set.filter((r) => r.intent === intent && r.lang === lang).length).toBeGreaterThanOrEqual(5);
+          expect(set.filter((r) => r.intent === intent && r.lang === lang).length).toBeGreaterThanOrEqual(least);
         }
       }
     }
     // The held-out utterances are never tuned on: none of them is in the development set.
     const devTexts = new Set(dev.map((r) => r.text));
     expect(heldOut.filter((r) => devTexts.has(r.text))).toEqual([]);
+    expect(heldOut2.filter((r) => devTexts.has(r.text))).toEqual([]);
   });
 
   it('is right on at least 90% of the development set', () => {
@@ -47,6 +39,19 @@ describe('offline recognizer accuracy', () => {
     expect(accuracy(heldOut)).toBeGreaterThanOrEqual(0.85);
     expect(accuracy(heldOut.filter((r) => r.lang === 'zh'))).toBeGreaterThanOrEqual(0.85);
     expect(accuracy(heldOut.filter((r) => r.lang === 'en'))).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('is right on at least 85% of the second held-out set', () => {
+    expect(accuracy(heldOut2)).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('builds its model in well under 200 ms once the code is loaded', () => {
+    const times = [0, 1, 2].map(() => {
+      const started = process.hrtime.bigint();
+      new OfflineRecognizer();
+      return Number(process.hrtime.bigint() - started) / 1e6;
+    });
+    expect(Math.min(...times)).toBeLessThan(200);
   });
 
   it('takes well under a millisecond per utterance once built', () => {
@@ -76,6 +81,30 @@ describe('offline recognizer behaviour', () => {
     ['cancle my ordr pls', 'cancel_order'],
     ['i wnat a refnud', 'file_refund'],
     ['我要refund', 'file_refund'],
+    // A complaint about the item is filing even without the word refund, in words no rule lists.
+    ['the kettle handle snapped off', 'file_refund'],
+    ['these arent the socks from the photos', 'file_refund'],
+    ['坐垫的线全开了 还有一股怪味', 'file_refund'],
+    // Traditional Chinese, pinyin and English inside Chinese.
+    ['收到貨了 外殼有刮痕', 'file_refund'],
+    ['請問退款什麼時候到帳', 'refund_status'],
+    ['包裹還沒到 已經一週了', 'delivery_problem'],
+    ['能不能tuikuan', 'file_refund'],
+    ['这单怎么还没ship', 'delivery_problem'],
+    // Priorities between intents that share words.
+    ['the refund was approved on friday, still nothing on my card', 'refund_status'],
+    ['how do I return it, where do I post it?', 'return_shipping'],
+    ['can I still return it after washing it once?', 'file_refund'],
+    ['actually we will keep the lamp, drop the return', 'cancel_case'],
+    ['我不想退货了 东西挺好', 'cancel_case'],
+    ['退款显示已关闭 是什么情况', 'refund_status'],
+    ['why did you cancel my order?', 'other'],
+    ['the app keeps crashing at checkout', 'other'],
+    ['will a medium be too small for me?', 'other'],
+    ['收到了 很满意 谢谢', 'other'],
+    // Placeholders of anonymised logs.
+    ['[ORDERID_55555] 退款进度', 'refund_status'],
+    ['has {{Order Number}} shipped yet?', 'delivery_problem'],
   ])('%s -> %s', async (text, intent) => {
     expect((await recognizer.recognize(text)).intent).toBe(intent);
   });
