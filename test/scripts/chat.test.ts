@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { MessageFactory } from 'botbuilder';
 import type { ConversationReference } from 'botbuilder';
 import { createAdapter } from '../../bot/adapter';
+import { t as translate } from '../../bot/i18n';
 import { card, submit, text } from '../../bot/cards/adaptive';
 import { signBuyerToken } from '../../bot/identity';
 import { createLogger } from '../../bot/logger';
@@ -17,7 +18,8 @@ const root = join(__dirname, '..', '..');
 interface RunningClient {
   child: ChildProcessWithoutNullStreams;
   output: () => string;
-  waitFor: (pattern: RegExp, timeoutMs?: number) => Promise<RegExpMatchArray>;
+  /** Waits until the output (from character `from` on) matches. */
+  waitFor: (pattern: RegExp, from?: number, timeoutMs?: number) => Promise<RegExpMatchArray>;
   exited: Promise<number | null>;
 }
 
@@ -31,10 +33,10 @@ function startClient(args: string[]): RunningClient {
   });
   child.stderr.on('data', (d: Buffer) => (stdout += `[stderr] ${d.toString('utf8')}`));
   const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-  const waitFor = (pattern: RegExp, timeoutMs = 20_000) =>
+  const waitFor = (pattern: RegExp, from = 0, timeoutMs = 20_000) =>
     new Promise<RegExpMatchArray>((resolve, reject) => {
       const check = () => {
-        const m = stdout.match(pattern);
+        const m = stdout.slice(from).match(pattern);
         if (!m) return;
         listeners.delete(check);
         clearTimeout(timer);
@@ -104,6 +106,28 @@ describe('npm run chat against the running server', () => {
       });
       expect(sentId).toMatch(/^terminal-/);
       await client.waitFor(/bot> 您的退款 ¥199\.00 已到账\n {5}\[1\] 评价服务/u);
+      client.child.stdin.end('/quit\n');
+      expect(await client.exited).toBe(0);
+    } finally {
+      if (client.child.exitCode === null) client.child.kill();
+    }
+  });
+
+  it('presses a card button by its number: the click reaches the flow as the button\'s data', async () => {
+    const client = startClient(['--url', t.app.url, '--user', 'buyer-1001']);
+    try {
+      await client.waitFor(/\[4\] 转人工客服/);
+      client.child.stdin.write('我要退款\n');
+      const label = translate('zh-CN', 'filing.picker.choose', { orderId: 'DEMO-1002' });
+      const [, number] = await client.waitFor(new RegExp(`\\[(\\d+)\\] ${label}\\n`, 'u'));
+      const before = client.output().length;
+      client.child.stdin.write(`${number}\n`);
+      await client.waitFor(new RegExp(`you> ${number}\\n  \\(${label}\\)\\nbot> `, 'u'), before);
+      // The flow moved on with DEMO-1002: its products are asked about, and nothing was misunderstood.
+      await client.waitFor(/USB-C 编织快充数据线 1 米[\s\S]*\[1\] /u, before);
+      const after = client.output().slice(before);
+      expect(after).not.toContain(translate('zh-CN', 'common.notUnderstood'));
+      expect(after).not.toContain(translate('zh-CN', 'filing.picker.choose', { orderId: 'DEMO-1001' }));
       client.child.stdin.end('/quit\n');
       expect(await client.exited).toBe(0);
     } finally {
