@@ -1,5 +1,5 @@
 // Accuracy of the offline recognizer on labelled sets, with the misread utterances listed.
-// Usage: npx ts-node --transpile-only test/services/nlu/score.ts [--quiet] blind-1.jsonl [more.jsonl ...]
+// Usage: npx ts-node --transpile-only test/services/nlu/score.ts [--quiet] dev-set.jsonl [more.jsonl ...]
 // --quiet prints the numbers only (for a held-out set whose errors must not steer the tuning).
 import { OfflineRecognizer, toCoreIntent } from '../../../services/nlu';
 import { loadLabelled } from './labelled-sets';
