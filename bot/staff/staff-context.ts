@@ -9,6 +9,7 @@ import type { RedisClient } from '../../services/store';
 import type { ConversationReferenceStore } from '../proactive';
 import type { StaffReferences } from './staff-references';
 import type { StaffRouter } from './staff-router';
+import type { CsAlerts } from './cs-alerts';
 
 // What every staff desk (merchants, CS decisions, handoff) is built from. Built once by the composition root.
 
@@ -34,6 +35,8 @@ export interface StaffContext {
   handoff: HandoffQueue;
   recognizer: Recognizer;
   router: StaffRouter;
+  /** Set by the CS desk when it is wired (it posts them to its channel); other desks read it when they raise one. */
+  csAlerts?: CsAlerts;
 }
 
 /** A desk plugs into the router and may run background consumers (outbox subscribers). */
