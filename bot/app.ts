@@ -75,7 +75,7 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
     });
   const evidence = new EvidenceService({ dir: config.EVIDENCE_DIR, allowedHosts: config.EVIDENCE_ALLOWED_HOSTS });
   const handoff: HandoffQueue = infra.redis ? new RedisHandoffQueue({ client: infra.redis, prefix: config.REDIS_PREFIX }) : new MemoryHandoffQueue();
-  const main = new MainDialog({ refunds: infra.core.service, evidence, recognizer, handoff, timeZone: config.TIME_ZONE });
+  const main = new MainDialog({ refunds: infra.core.service, evidence, recognizer, handoff, timeZone: config.TIME_ZONE, clock: infra.clock });
   const references: ConversationReferenceStore = infra.redis
     ? new RedisConversationReferences({ client: infra.redis, prefix: `${config.REDIS_PREFIX}bot:` })
     : new MemoryConversationReferences();

@@ -1,4 +1,4 @@
-import type { RefundService } from '../services/refunds';
+import type { Clock, RefundService } from '../services/refunds';
 import type { EvidenceService } from '../services/evidence';
 import type { Recognizer } from '../services/nlu';
 import type { HandoffQueue } from '../services/handoff';
@@ -13,4 +13,6 @@ export interface DialogDeps {
   handoff: HandoffQueue;
   /** The platform's time zone, for dates shown to buyers. */
   timeZone: string;
+  /** The same clock the refund service runs on (tests move it). */
+  clock: Clock;
 }

@@ -178,7 +178,7 @@ export class FileRefundDialog extends ComponentDialog {
     const choices: OrderChoice[] = [];
     for (const order of listed) {
       const cases = await this.deps.refunds.casesOfOrder(info.actor, order.id);
-      choices.push(orderChoice(orderFacts(order, cases, this.deps.refunds.policy, new Date()), info.lang));
+      choices.push(orderChoice(orderFacts(order, cases, this.deps.refunds.policy, this.deps.clock.now()), info.lang));
     }
     const question = draft.introFiles
       ? info.t('filing.order.askForFiles')
@@ -779,7 +779,7 @@ export class FileRefundDialog extends ComponentDialog {
     const info = turnInfo(step.context);
     const result = await takeFiles(this.deps.evidence, attachments, draft.evidence, {
       ...(step.context.activity.serviceUrl ? { serviceUrl: step.context.activity.serviceUrl } : {}),
-      now: new Date(),
+      now: this.deps.clock.now(),
       nameOf: (n) => info.t('evidence.fileN', { n }),
     });
     draft.evidence = result.evidence;
@@ -910,7 +910,7 @@ export class FileRefundDialog extends ComponentDialog {
       return null;
     }
     const cases = await this.deps.refunds.casesOfOrder(info.actor, order.id);
-    return orderFacts(order, cases, this.deps.refunds.policy, new Date());
+    return orderFacts(order, cases, this.deps.refunds.policy, this.deps.clock.now());
   }
 }
 

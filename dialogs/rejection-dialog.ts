@@ -230,7 +230,7 @@ export class RejectionDialog extends ComponentDialog {
         { ...(file.contentUrl ? { contentUrl: file.contentUrl } : {}), ...(file.contentType ? { contentType: file.contentType } : {}), ...(file.name ? { name: file.name } : {}) },
         { ...(step.context.activity.serviceUrl ? { serviceUrl: step.context.activity.serviceUrl } : {}), existingCount: options.existing + evidence.length },
       );
-      if (stored.ok) evidence.push(toEvidenceRef(stored.value, 'buyer', new Date().toISOString()));
+      if (stored.ok) evidence.push(toEvidenceRef(stored.value, 'buyer', this.deps.clock.now().toISOString()));
       else refused.push(info.t('rejection.fileRefused', { name: nameOf(file, info.t), why: evidenceWords(stored.error, info.t) }));
     }
     const description = reply?.text?.trim().slice(0, 2000);

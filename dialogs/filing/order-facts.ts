@@ -1,10 +1,10 @@
 import type { CaseType, NoReasonExclusion, Order, PolicyConfig, ReasonCode, RefundCase, ShippingState } from '../../services/refunds';
-import { REASONS, allowedTypes, isOpen, noReasonWindowEnd, shippingState } from '../../services/refunds';
+import { REASONS, allowedTypes, isOpen, noReasonWindowEnd, shippingState, takenUnits } from '../../services/refunds';
 import type { PickerNote } from '../../bot/cards/buyer/order-picker-card';
 import type { TypeHint } from './draft';
 
 // What an order can do right now, worked out only from the refund core's own exports (allowedTypes,
-// noReasonWindowEnd, shippingState, isOpen): the dialog shows these facts and offers these choices, and the
+// noReasonWindowEnd, shippingState, takenUnits): the dialog shows these facts and offers these choices, and the
 // refund service still decides when the request is reviewed.
 
 export interface OrderFacts {
@@ -25,13 +25,10 @@ export interface OrderFacts {
   late: boolean;
 }
 
-/** Units refunded or held by an open case count as taken, as the automatic review counts them. */
+/** Units refunded or held by an open case count as taken: the automatic review's own rule. */
 export function orderFacts(order: Order, cases: readonly RefundCase[], policy: PolicyConfig, now: Date): OrderFacts {
   const taken = order.lines.map(() => 0);
-  for (const c of cases) {
-    if (!(isOpen(c.status) || c.status === 'refunded')) continue;
-    for (const l of c.lines) if (taken[l.lineIndex] !== undefined) taken[l.lineIndex]! += l.units.length;
-  }
+  for (const l of takenUnits(cases)) if (taken[l.lineIndex] !== undefined) taken[l.lineIndex]! += l.units.length;
   const free = order.lines.map((l, i) => Math.max(0, l.quantity - taken[i]!));
   const shipping = shippingState(order);
   const noReasonEnd = noReasonWindowEnd(order, policy);

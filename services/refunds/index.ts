@@ -14,7 +14,7 @@ export * from './outcomes';
 export type { Command, CommandKind } from './commands';
 export { CommandSchema, FilingRequestSchema } from './commands';
 export type { FilingRequest, Refusal, RefusalCode } from './eligibility';
-export { noReasonWindowEnd } from './eligibility';
+export { noReasonWindowEnd, takenUnits } from './eligibility';
 export type { PolicyConfig } from './policy';
 export { DEFAULT_POLICY, REASON_RULES, allowedTypes, evidenceNeeded } from './policy';
 export type { CaseEvent } from './state-machine';
