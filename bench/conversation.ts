@@ -71,6 +71,8 @@ interface LoadRun {
   labels: Record<string, number>;
   /** Processor time the bot's process spent in the measured window (user + system). */
   cpuMs: number;
+  /** The same for this process, the load generator (it reads the refund bot's cards to click their buttons). */
+  driverCpuMs: number;
 }
 
 const TARGET_RATIO = 0.8;
@@ -227,15 +229,19 @@ async function loadRun(
   let atEnd: Promise<ProxyStats> | null = null;
   let cpuStart: Promise<number> = Promise.resolve(NaN);
   let cpuEnd: Promise<number> = Promise.resolve(NaN);
+  let ownStart = process.cpuUsage();
+  let ownEnd = process.cpuUsage();
   let profiling: Promise<unknown> = Promise.resolve();
   const startTimer = setTimeout(() => {
     atStart = snapshot?.() ?? null;
     cpuStart = cpu();
+    ownStart = process.cpuUsage();
     if (profile) profiling = profile.child.request({ op: 'profile-start' });
   }, t0 - performance.now());
   const endTimer = setTimeout(() => {
     atEnd = snapshot?.() ?? null;
     cpuEnd = cpu();
+    ownEnd = process.cpuUsage(ownStart);
     if (profile) profiling = profiling.then(() => profile.child.request({ op: 'profile-stop', file: profile.file }));
   }, t1 - performance.now());
 
@@ -272,7 +278,8 @@ async function loadRun(
   clearTimeout(endTimer);
   const cpuMs = ((await cpuEnd) - (await cpuStart)) / 1000;
   await profiling;
-  const base = { bot, round, seconds: options.seconds, latencies, failed, conversations, quotes, cpuMs };
+  const driverCpuMs = (ownEnd.user + ownEnd.system) / 1000;
+  const base = { bot, round, seconds: options.seconds, latencies, failed, conversations, quotes, cpuMs, driverCpuMs };
   if (!atStart || !atEnd) return { ...base, roundTrips: NaN, commands: NaN, labels: {} };
   const delta = statsDelta(await atEnd, await atStart);
   const labels = Object.fromEntries(Object.entries(delta.roundTripsByLabel).filter(([label]) => !isBackgroundLabel(label)));
@@ -304,6 +311,7 @@ function report(options: Options, recorded: Map<string, TurnPlan[]>, accounted: 
       fmt(sum(rs.map((r) => r.roundTrips)) / turns, 2),
       fmt(sum(rs.map((r) => r.commands)) / turns, 2),
       fmt(sum(rs.map((r) => r.cpuMs)) / turns, 2),
+      fmt(sum(rs.map((r) => r.driverCpuMs)) / turns, 2),
       rs[0]!.bot === 'refund' ? `${sum(rs.map((r) => r.quotes))}/${conversations}` : String(conversations),
     ]);
   };
@@ -312,7 +320,7 @@ function report(options: Options, recorded: Map<string, TurnPlan[]>, accounted: 
   const refundRuns = runs.filter((r) => r.bot === 'refund');
   line('echo bot, all rounds', echoRuns);
   line('refund bot, all rounds', refundRuns);
-  out.push(...table(['', 'turns/s', 'p50 ms', 'p99 ms', 'turns', 'failed', 'Redis RT/turn', 'cmds/turn', 'bot CPU ms/turn', 'convs (quote)'], rows));
+  out.push(...table(['', 'turns/s', 'p50 ms', 'p99 ms', 'turns', 'failed', 'Redis RT/turn', 'cmds/turn', 'bot CPU ms/turn', 'driver CPU ms/turn', 'convs (quote)'], rows));
   const tps = (rs: LoadRun[]) => sum(rs.map((r) => r.latencies.length)) / sum(rs.map((r) => r.seconds));
   const ratio = tps(refundRuns) / tps(echoRuns);
   const perRound = Array.from({ length: options.rounds }, (_, i) => tps(refundRuns.filter((r) => r.round === i + 1)) / tps(echoRuns.filter((r) => r.round === i + 1)));
