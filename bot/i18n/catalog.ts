@@ -11,6 +11,7 @@ import { cancel } from './messages/cancel';
 import { rating } from './messages/rating';
 import { handoff } from './messages/handoff';
 import { notifications } from './messages/notifications';
+import { cs } from './messages/cs';
 import type { Lang } from './language';
 
 // Every user-facing string, in zh-CN and en-US. Areas live in messages/, one file each; they are merged here.
@@ -28,6 +29,7 @@ export const CATALOG = {
   ...rating,
   ...handoff,
   ...notifications,
+  ...cs,
 } satisfies Record<string, Bilingual>;
 
 export type MessageKey = keyof typeof CATALOG;
