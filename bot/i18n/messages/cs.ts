@@ -69,7 +69,7 @@ export const cs = defineMessages({
   'cs.card.title': { zh: '退款单 {caseId}', en: 'Case {caseId}' },
   'cs.card.status': { zh: '状态', en: 'Status' },
   'cs.card.kind': { zh: '类型', en: 'Type' },
-  'cs.card.kindValue': { zh: '{type}（{reason}）', en: '{type} · {reason}' },
+  'cs.card.kindValue': { zh: '{type}，原因：{reason}', en: '{type} · {reason}' },
   'cs.card.amount': { zh: '退款金额', en: 'Refund' },
   'cs.card.amountPoints': { zh: '{cash}，另退积分 {points}', en: '{cash} + {points} points' },
   'cs.card.order': { zh: '订单', en: 'Order' },
