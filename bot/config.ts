@@ -66,6 +66,16 @@ export const ConfigSchema = z.object({
   HANDOFF_MODE: z.enum(['teams', 'protocol']).default('teams'),
   EVIDENCE_URL_SECRET: z.string().min(16, 'use at least 16 characters').optional(),
   EVIDENCE_URL_TTL_MINUTES: int(1).default(24 * 60),
+  // Operators' REST API and dashboard: `name:token` or bare tokens, comma-separated; unset disables the API.
+  OPERATOR_TOKENS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((t) => t.trim()).filter(Boolean))
+    .refine((list) => list.every((t) => t.slice(t.indexOf(':') + 1).length >= 16), 'each token needs at least 16 characters'),
+  REFUND_RATE_ALERT_FACTOR: z.coerce.number().gt(1).default(3),
+  PAYMENT_FAILURE_ALERT_COUNT: int(1).default(5),
+  DIGEST_HOUR: int(0).max(23).default(9),
+  PROCESS_ALERT_INTERVAL_MS: int(100).default(300_000),
 })
   .superRefine((c, ctx) => {
     if (c.MicrosoftAppType === 'SingleTenant' && !c.MicrosoftAppTenantId) {
