@@ -1,25 +1,64 @@
 import { randomUUID } from 'node:crypto';
 import type { RedisCommandSender } from '../store';
-import type { EnqueueResult, HandoffQueue, HandoffRequest, QueuedHandoff } from './handoff-queue';
+import type {
+  CardError,
+  EndError,
+  EnqueueResult,
+  FocusError,
+  HandoffAgent,
+  HandoffParty,
+  HandoffQueue,
+  HandoffRequest,
+  HandoffResult,
+  LeftMessage,
+  MessageError,
+  QueuedHandoff,
+  TakeError,
+  TranscriptLine,
+} from './handoff-queue';
+import { TRANSCRIPT_KEEP } from './handoff-queue';
+import type { Change } from './transitions';
+import {
+  byFocus,
+  claimCardChange,
+  endChange,
+  focusChange,
+  leaveMessageChange,
+  offerMessageChange,
+  recordCardChange,
+  takeChange,
+} from './transitions';
 
-// The handoff queue on Redis, shared by every bot instance.
+// The handoff queue on Redis, shared by every bot instance; the state of a handoff survives restarts.
 //
 // Keys (under the prefix):
-//   handoff:waiting          sorted set of waiting conversations, in serving order
-//   handoff:conv:<convId>    the conversation's current handoff (JSON)
-//   handoff:seq              a counter that breaks ties between requests queued in the same millisecond
+//   handoff:waiting              sorted set of waiting conversations, in serving order
+//   handoff:conv:<convId>        the conversation's current handoff (JSON)
+//   handoff:id:<handoffId>       the conversation a handoff belongs to
+//   handoff:agent:<agentConvId>  conversations whose relay runs in an agent's chat (set)
+//   handoff:transcript:<convId>  the conversation's latest lines (list of JSON)
+//   handoff:seq                  a counter that breaks ties between requests queued in the same millisecond
 //
 // The sorted set's score is priority then time: rank * 1e14 + queued epoch ms (ms stay below 1e14 until the
 // year 5138, and the sum stays well inside a double's exact integers). Equal scores are ordered by member, so the
 // member starts with the zero-padded sequence number: first come, first served within one millisecond too.
 // The conversation's record names its member, so a position is one ZRANK.
+//
+// Every change of a handoff after it is queued (take, end, ...) is a compare-and-set of the record's JSON: the
+// new record is computed from the one read, and written only if the stored one is still that one; otherwise it
+// is computed again from what the other writer left. So of two racing takes exactly one wins, and the loser
+// sees the winner.
 
 const RANK = { high: 0, normal: 1 } as const;
 const RANK_STRIDE = 1e14;
+/** Closed handoffs and transcripts of conversations gone quiet are forgotten after this long. */
+const RETENTION_SECONDS = 30 * 24 * 3600;
+const MAX_CAS_ATTEMPTS = 20;
 
 /*
  * Enqueue, atomically: a conversation with a handoff that is not closed keeps it (and its place).
- * KEYS[1] = record key, KEYS[2] = waiting zset; ARGV[1] = new record JSON, ARGV[2] = score, ARGV[3] = member.
+ * KEYS[1] = record key, KEYS[2] = waiting zset, KEYS[3] = id key; ARGV[1] = new record JSON, ARGV[2] = score,
+ * ARGV[3] = member, ARGV[4] = conversation id, ARGV[5] = retention seconds.
  * Returns { 0, existing JSON } or { 1, new JSON }.
  */
 const ENQUEUE_SCRIPT = `
@@ -31,7 +70,39 @@ if existing then
 end
 redis.call('SET', KEYS[1], ARGV[1])
 redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3])
+redis.call('SET', KEYS[3], ARGV[4], 'EX', ARGV[5])
 return { 1, ARGV[1] }
+`;
+
+/*
+ * Compare-and-set of a record, with the indexes that follow from its new status.
+ * KEYS[1] = record key, KEYS[2] = waiting zset, KEYS[3] = agent set to join, KEYS[4] = agent set to leave.
+ * ARGV[1] = expected JSON, ARGV[2] = new JSON, ARGV[3] = waiting member to remove ('' for none),
+ * ARGV[4] = conversation id, ARGV[5] = '1' to join KEYS[3], ARGV[6] = '1' to leave KEYS[4],
+ * ARGV[7] = retention seconds of a closed record ('' to keep it).
+ * Returns 1 when written, 0 when the record changed since it was read.
+ */
+const CAS_SCRIPT = `
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+redis.call('SET', KEYS[1], ARGV[2])
+if ARGV[7] ~= '' then redis.call('EXPIRE', KEYS[1], ARGV[7]) end
+if ARGV[3] ~= '' then redis.call('ZREM', KEYS[2], ARGV[3]) end
+if ARGV[6] == '1' then redis.call('SREM', KEYS[4], ARGV[4]) end
+if ARGV[5] == '1' then redis.call('SADD', KEYS[3], ARGV[4]) end
+return 1
+`;
+
+/*
+ * Appends transcript lines and returns the conversation's handoff: the one call a buyer turn makes.
+ * KEYS[1] = transcript list, KEYS[2] = record key; ARGV[1] = keep, ARGV[2] = retention seconds, ARGV[3..] = lines.
+ */
+const RECORD_SCRIPT = `
+if #ARGV > 2 then
+  for i = 3, #ARGV do redis.call('RPUSH', KEYS[1], ARGV[i]) end
+  redis.call('LTRIM', KEYS[1], -tonumber(ARGV[1]), -1)
+  redis.call('EXPIRE', KEYS[1], ARGV[2])
+end
+return redis.call('GET', KEYS[2])
 `;
 
 interface StoredHandoff {
@@ -48,12 +119,26 @@ export interface RedisHandoffQueueOptions {
 
 export class RedisHandoffQueue implements HandoffQueue {
   private readonly client: RedisCommandSender;
-  private readonly keys: { waiting: string; seq: string; conv: (id: string) => string };
+  private readonly keys: {
+    waiting: string;
+    seq: string;
+    conv: (id: string) => string;
+    id: (id: string) => string;
+    agent: (id: string) => string;
+    transcript: (id: string) => string;
+  };
 
   constructor(options: RedisHandoffQueueOptions) {
     this.client = options.client;
     const p = `${options.prefix ?? 'rd:'}handoff:`;
-    this.keys = { waiting: `${p}waiting`, seq: `${p}seq`, conv: (id) => `${p}conv:${id}` };
+    this.keys = {
+      waiting: `${p}waiting`,
+      seq: `${p}seq`,
+      conv: (id) => `${p}conv:${id}`,
+      id: (id) => `${p}id:${id}`,
+      agent: (id) => `${p}agent:${id}`,
+      transcript: (id) => `${p}transcript:${id}`,
+    };
   }
 
   async enqueue(request: HandoffRequest, now: Date): Promise<EnqueueResult> {
@@ -63,9 +148,9 @@ export class RedisHandoffQueue implements HandoffQueue {
     const member = `${String(seq).padStart(16, '0')}:${request.conversationId}`;
     const score = RANK[request.priority] * RANK_STRIDE + now.getTime();
     const reply = await this.client.sendCommand<[number, string]>([
-      'EVAL', ENQUEUE_SCRIPT, '2',
-      this.keys.conv(request.conversationId), this.keys.waiting,
-      JSON.stringify({ member, handoff } satisfies StoredHandoff), String(score), member,
+      'EVAL', ENQUEUE_SCRIPT, '3',
+      this.keys.conv(request.conversationId), this.keys.waiting, this.keys.id(handoff.id),
+      JSON.stringify({ member, handoff } satisfies StoredHandoff), String(score), member, request.conversationId, String(RETENTION_SECONDS),
     ]);
     const created = Number(reply[0]) === 1;
     const stored = JSON.parse(String(reply[1])) as StoredHandoff;
@@ -75,11 +160,11 @@ export class RedisHandoffQueue implements HandoffQueue {
 
   async position(conversationId: string): Promise<number | null> {
     const stored = await this.load(conversationId);
-    return stored ? this.rankOf(stored) : null;
+    return stored ? this.rankOf(stored.value) : null;
   }
 
   async current(conversationId: string): Promise<QueuedHandoff | null> {
-    return (await this.load(conversationId))?.handoff ?? null;
+    return (await this.load(conversationId))?.value.handoff ?? null;
   }
 
   async waiting(): Promise<QueuedHandoff[]> {
@@ -96,9 +181,100 @@ export class RedisHandoffQueue implements HandoffQueue {
     return out;
   }
 
-  private async load(conversationId: string): Promise<StoredHandoff | null> {
-    const value = await this.client.sendCommand<string | null>(['GET', this.keys.conv(conversationId)]);
-    return value === null || value === undefined ? null : (JSON.parse(String(value)) as StoredHandoff);
+  async get(handoffId: string): Promise<QueuedHandoff | null> {
+    return (await this.loadById(handoffId))?.value.handoff ?? null;
+  }
+
+  take(handoffId: string, agent: HandoffAgent, now: Date): Promise<HandoffResult<TakeError>> {
+    return this.update(handoffId, (h) => takeChange(h, agent, now));
+  }
+
+  end(handoffId: string, by: HandoffParty, now: Date): Promise<HandoffResult<EndError>> {
+    return this.update(handoffId, (h) => endChange(h, by, now));
+  }
+
+  offerMessage(handoffId: string, now: Date): Promise<HandoffResult<MessageError>> {
+    return this.update(handoffId, (h) => offerMessageChange(h, now));
+  }
+
+  leaveMessage(handoffId: string, message: LeftMessage): Promise<HandoffResult<MessageError>> {
+    return this.update(handoffId, (h) => leaveMessageChange(h, message));
+  }
+
+  focus(handoffId: string, agentId: string, now: Date): Promise<HandoffResult<FocusError>> {
+    return this.update(handoffId, (h) => focusChange(h, agentId, now));
+  }
+
+  claimCard(handoffId: string, now: Date, staleMs: number): Promise<HandoffResult<CardError>> {
+    return this.update(handoffId, (h) => claimCardChange(h, now, staleMs));
+  }
+
+  recordCard(handoffId: string, card: { conversationId: string; activityId: string } | null): Promise<HandoffResult<{ kind: 'not_found' }>> {
+    return this.update(handoffId, (h) => recordCardChange(h, card));
+  }
+
+  async byAgentConversation(agentConversationId: string): Promise<QueuedHandoff[]> {
+    const conversations = (await this.client.sendCommand<string[]>(['SMEMBERS', this.keys.agent(agentConversationId)])).map(String);
+    if (conversations.length === 0) return [];
+    const values = await this.client.sendCommand<(string | null)[]>(['MGET', ...conversations.map((c) => this.keys.conv(c))]);
+    return values
+      .filter((v): v is string => v !== null && v !== undefined)
+      .map((v) => (JSON.parse(String(v)) as StoredHandoff).handoff)
+      .filter((h) => h.status === 'assigned' && h.agent?.conversationId === agentConversationId)
+      .sort(byFocus);
+  }
+
+  async record(conversationId: string, lines: readonly TranscriptLine[], keep = TRANSCRIPT_KEEP): Promise<QueuedHandoff | null> {
+    const value = await this.client.sendCommand<string | null>([
+      'EVAL', RECORD_SCRIPT, '2',
+      this.keys.transcript(conversationId), this.keys.conv(conversationId),
+      String(keep), String(RETENTION_SECONDS), ...lines.map((l) => JSON.stringify(l)),
+    ]);
+    return value === null || value === undefined ? null : (JSON.parse(String(value)) as StoredHandoff).handoff;
+  }
+
+  async transcript(conversationId: string): Promise<TranscriptLine[]> {
+    const values = await this.client.sendCommand<string[]>(['LRANGE', this.keys.transcript(conversationId), '0', '-1']);
+    return values.map((v) => JSON.parse(String(v)) as TranscriptLine);
+  }
+
+  private async load(conversationId: string): Promise<{ raw: string; value: StoredHandoff } | null> {
+    const raw = await this.client.sendCommand<string | null>(['GET', this.keys.conv(conversationId)]);
+    return raw === null || raw === undefined ? null : { raw: String(raw), value: JSON.parse(String(raw)) as StoredHandoff };
+  }
+
+  private async loadById(handoffId: string): Promise<{ raw: string; value: StoredHandoff } | null> {
+    const conversationId = await this.client.sendCommand<string | null>(['GET', this.keys.id(handoffId)]);
+    if (conversationId === null || conversationId === undefined) return null;
+    const loaded = await this.load(String(conversationId));
+    // The conversation has moved on to a newer handoff: this one is gone.
+    return loaded && loaded.value.handoff.id === handoffId ? loaded : null;
+  }
+
+  private async update<E extends { kind: string }>(handoffId: string, change: (h: QueuedHandoff) => Change<E | { kind: 'not_found' }>): Promise<HandoffResult<E | { kind: 'not_found' }>> {
+    for (let attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
+      const loaded = await this.loadById(handoffId);
+      if (!loaded) return { ok: false, error: { kind: 'not_found' } };
+      const before = loaded.value.handoff;
+      const outcome = change(structuredClone(before));
+      if (!outcome.ok) return outcome;
+      if (!outcome.changed) return { ok: true, value: outcome.next };
+      const next = outcome.next;
+      const leavesQueue = before.status === 'queued' && next.status !== 'queued';
+      const beforeAgent = before.status === 'assigned' ? before.agent?.conversationId : undefined;
+      const nextAgent = next.status === 'assigned' ? next.agent?.conversationId : undefined;
+      const written = await this.client.sendCommand<number>([
+        'EVAL', CAS_SCRIPT, '4',
+        this.keys.conv(before.conversationId), this.keys.waiting,
+        this.keys.agent(nextAgent ?? beforeAgent ?? '-'), this.keys.agent(beforeAgent ?? nextAgent ?? '-'),
+        loaded.raw, JSON.stringify({ member: loaded.value.member, handoff: next } satisfies StoredHandoff),
+        leavesQueue ? loaded.value.member : '', before.conversationId,
+        nextAgent ? '1' : '0', beforeAgent && beforeAgent !== nextAgent ? '1' : '0',
+        next.status === 'closed' ? String(RETENTION_SECONDS) : '',
+      ]);
+      if (Number(written) === 1) return { ok: true, value: next };
+    }
+    throw new Error(`handoff ${handoffId}: too many concurrent changes`);
   }
 
   private async rankOf(stored: StoredHandoff): Promise<number | null> {
