@@ -12,6 +12,7 @@ import { rating } from './messages/rating';
 import { handoff } from './messages/handoff';
 import { notifications } from './messages/notifications';
 import { cs } from './messages/cs';
+import { operators } from './messages/operators';
 import type { Lang } from './language';
 
 // Every user-facing string, in zh-CN and en-US. Areas live in messages/, one file each; they are merged here.
@@ -30,6 +31,7 @@ export const CATALOG = {
   ...handoff,
   ...notifications,
   ...cs,
+  ...operators,
 } satisfies Record<string, Bilingual>;
 
 export type MessageKey = keyof typeof CATALOG;
