@@ -64,6 +64,8 @@ export const ConfigSchema = z.object({
     .default('09:00-21:00'),
   CS_MAX_WAIT_MINUTES: int(1).default(10),
   HANDOFF_MODE: z.enum(['teams', 'protocol']).default('teams'),
+  CS_AVG_HANDLING_MINUTES: int(1).default(5),
+  HANDOFF_CHECK_INTERVAL_MS: int(100).default(30_000),
   EVIDENCE_URL_SECRET: z.string().min(16, 'use at least 16 characters').optional(),
   EVIDENCE_URL_TTL_MINUTES: int(1).default(24 * 60),
   // Operators' REST API and dashboard: `name:token` or bare tokens, comma-separated; unset disables the API.
