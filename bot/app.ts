@@ -27,6 +27,7 @@ import { StaffRouter } from './staff/staff-router';
 import { MemoryStaffReferences, RedisStaffReferences } from './staff/staff-references';
 import { buildStaffSide } from './staff/staff-side';
 import { evidenceRoute } from './http/evidence-route';
+import { mountOperators } from './operators/mount';
 import { signEvidenceUrl } from '../services/evidence';
 import { randomBytes } from 'node:crypto';
 
@@ -133,6 +134,16 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
   const server = createServer(infra, log);
   server.post('/api/messages', messagesRoute({ adapter, logic: (context) => bot.run(context), lock, replies, log, lockWaitMs: config.TURN_LOCK_WAIT_MS }));
   server.get('/evidence/:sha256', evidenceRoute({ evidence, secret: evidenceSecret, now: () => infra.clock.now(), log }));
+  mountOperators(server, {
+    config,
+    log,
+    core: infra.core,
+    orders: infra.orders,
+    handoff,
+    clock: infra.clock,
+    evidenceUrl: (sha256) =>
+      signEvidenceUrl(`${publicBaseUrl}/evidence`, sha256, new Date(infra.clock.now().getTime() + config.EVIDENCE_URL_TTL_MINUTES * 60_000), evidenceSecret),
+  });
   const url = await listen(server, config.PORT, config.HOST);
   publicBaseUrl ||= url;
   const notifier = new BuyerNotifier({
