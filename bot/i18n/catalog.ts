@@ -11,8 +11,10 @@ import { cancel } from './messages/cancel';
 import { rating } from './messages/rating';
 import { handoff } from './messages/handoff';
 import { notifications } from './messages/notifications';
+import { handoffDesk } from './messages/handoff-desk';
 import { cs } from './messages/cs';
 import { operators } from './messages/operators';
+import { merchant } from './messages/merchant';
 import type { Lang } from './language';
 
 // Every user-facing string, in zh-CN and en-US. Areas live in messages/, one file each; they are merged here.
@@ -30,8 +32,10 @@ export const CATALOG = {
   ...rating,
   ...handoff,
   ...notifications,
+  ...handoffDesk,
   ...cs,
   ...operators,
+  ...merchant,
 } satisfies Record<string, Bilingual>;
 
 export type MessageKey = keyof typeof CATALOG;
