@@ -78,6 +78,12 @@ export const ConfigSchema = z.object({
   PAYMENT_FAILURE_ALERT_COUNT: int(1).default(5),
   DIGEST_HOUR: int(0).max(23).default(9),
   PROCESS_ALERT_INTERVAL_MS: int(100).default(300_000),
+  // The buyer's chat widget (bot/directline): its Direct Line tokens, uploads and history; Azure Direct Line instead.
+  WIDGET_TOKEN_SECRET: z.string().min(16, 'use at least 16 characters').optional(),
+  WIDGET_UPLOAD_DIR: z.string().min(1).default('data/widget-uploads'),
+  WIDGET_HISTORY_DAYS: int(1).default(30),
+  DIRECT_LINE_SECRET: z.string().min(1).optional(),
+  DIRECT_LINE_DOMAIN: z.url().default('https://directline.botframework.com/v3/directline'),
 })
   .superRefine((c, ctx) => {
     if (c.MicrosoftAppType === 'SingleTenant' && !c.MicrosoftAppTenantId) {
