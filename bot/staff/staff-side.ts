@@ -4,6 +4,7 @@ import type { Desk, StaffContext } from './staff-context';
 import { wireHandoffDesk } from './handoff/wire';
 import { wireCsDesk } from './cs/wire';
 import { wireMerchantDesk } from './merchant/wire';
+import { wireOperatorsDesk } from './operators-wire';
 
 export interface StaffSide {
   relayBuyerMessage(context: TurnContext, buyer: Actor): Promise<boolean>;
@@ -17,6 +18,7 @@ export interface StaffSide {
  */
 export function buildStaffSide(ctx: StaffContext): StaffSide {
   const desks: Desk[] = [wireHandoffDesk(ctx), wireCsDesk(ctx), wireMerchantDesk(ctx)];
+  desks.push(wireOperatorsDesk(ctx));
   return {
     async relayBuyerMessage(context, buyer) {
       for (const desk of desks) if (await desk.relayBuyerMessage?.(context, buyer)) return true;
