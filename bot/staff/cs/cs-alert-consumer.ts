@@ -1,0 +1,46 @@
+import { hostname } from 'node:os';
+import type { DomainEvent, EventSource, PolicyConfig } from '../../../services/refunds';
+import type { AlertPostOutcome, CsChannelAlerts } from './cs-channel-alerts';
+import { alertBanner, csAlertOf } from './cs-alert-rules';
+
+// Per-case alerts for CS, from the outbox (consumer group `cs-alerts`): cases entering platform review, failed
+// payments, and the deadlines that alert CS. Delivery is at least once; the channel alerts post each event once.
+
+export const CS_ALERTS_GROUP = 'cs-alerts';
+
+export type CsAlertOutcome = AlertPostOutcome | { kind: 'skipped'; why: 'not_for_cs' };
+
+export class CsAlertConsumer {
+  private unsubscribe: (() => Promise<void>) | null = null;
+
+  constructor(
+    private readonly o: {
+      events: EventSource;
+      alerts: CsChannelAlerts;
+      policy: PolicyConfig;
+      group?: string;
+      consumer?: string;
+    },
+  ) {}
+
+  async start(): Promise<void> {
+    if (this.unsubscribe) return;
+    this.unsubscribe = await this.o.events.subscribe(this.o.group ?? CS_ALERTS_GROUP, this.o.consumer ?? `${hostname()}:${process.pid}`, async (event) => {
+      await this.handle(event);
+    });
+  }
+
+  async stop(): Promise<void> {
+    const stop = this.unsubscribe;
+    this.unsubscribe = null;
+    await stop?.();
+  }
+
+  /** Handles one delivery; throws (leaving the event pending) only when trying again can help. */
+  async handle(event: DomainEvent): Promise<CsAlertOutcome> {
+    const alert = csAlertOf(event);
+    if (!alert) return { kind: 'skipped', why: 'not_for_cs' };
+    // Posted late (the consumer was down), a card for a case that has moved on would ask for work already done.
+    return this.o.alerts.postCase(event.id, event.caseId, (ctx) => alertBanner(alert, ctx.t, this.o.policy), (view) => view.c.status === event.to);
+  }
+}
