@@ -1,6 +1,6 @@
 import type { Config } from './config';
 import type { Logger } from './logger';
-import type { CaseStore, Clock, EventSource, Logistics, OrderCatalogue, PaymentGateway } from '../services/refunds';
+import type { CaseStore, Clock, EventSource, Logistics, OrderCatalogue, PaymentGateway, PaymentStepHook } from '../services/refunds';
 import { createRefundCore } from '../services/refunds';
 import type { RefundCore } from '../services/refunds';
 import { SystemClock } from '../services/clock';
@@ -32,6 +32,8 @@ export interface InfrastructureOverrides {
   payments?: PaymentGateway;
   logistics?: Logistics;
   orders?: OrderCatalogue;
+  /** Fault injection only: called at each step boundary of the payment path. */
+  onPaymentStep?: PaymentStepHook;
 }
 
 export async function buildInfrastructure(config: Config, log: Logger, overrides: InfrastructureOverrides = {}): Promise<Infrastructure> {
@@ -85,6 +87,7 @@ export async function buildInfrastructure(config: Config, log: Logger, overrides
     payments,
     logistics,
     clock,
+    ...(overrides.onPaymentStep ? { onPaymentStep: overrides.onPaymentStep } : {}),
     policy: {
       timeZone: config.TIME_ZONE,
       autoConfirmMaxFen: config.AUTO_CONFIRM_MAX_FEN,

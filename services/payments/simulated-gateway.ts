@@ -1,4 +1,5 @@
 import type { Clock, PaymentGateway, PaymentReply, PaymentRequest } from '../refunds/ports';
+import type { GatewayLedger, LedgerOutcome, LedgerProposal } from './redis-gateway-ledger';
 
 // A payment gateway that behaves like the real ones where it matters to the refund rules: at most one
 // payment per idempotency key, replies that may be lost, declines that stick, confirmations that lag. It
@@ -15,6 +16,11 @@ export interface SimulatedGatewayOptions {
   /** 0: a payment is confirmed in the reply. More: the reply is 'accepted' and status() confirms it after this long. */
   confirmAfterMs?: number;
   random?: () => number;
+  /**
+   * Keeps requests, outcomes and the ledger there instead of in this object, so they outlive the process (a
+   * RedisGatewayLedger). Then ledger(), paidTwice() and confirm() are read and done on the ledger itself.
+   */
+  ledger?: GatewayLedger;
 }
 
 /** What the next submit of a key answers, overriding chance. */
@@ -50,6 +56,7 @@ export class SimulatedGateway implements PaymentGateway {
   private readonly latencyMs: number;
   private readonly confirmAfterMs: number;
   private readonly random: () => number;
+  private readonly external: GatewayLedger | undefined;
 
   /** Every key ever submitted, with its first request: a key reused for another payment is a caller bug. */
   private readonly requests = new Map<string, PaymentRequest>();
@@ -66,12 +73,14 @@ export class SimulatedGateway implements PaymentGateway {
     this.latencyMs = options.latencyMs ?? 0;
     this.confirmAfterMs = options.confirmAfterMs ?? 0;
     this.random = options.random ?? Math.random;
+    this.external = options.ledger;
   }
 
   async submit(request: PaymentRequest): Promise<PaymentReply> {
     await this.latency();
     // From here on nothing awaits: concurrent submits of one key cannot both see it unpaid.
     checkRequest(request);
+    if (this.external) return this.submitToLedger(this.external, request);
     const first = this.requests.get(request.key);
     if (first && !samePayment(first, request)) {
       throw new Error(`payment key ${request.key} reused for a different payment (case ${first.caseId} -> ${request.caseId})`);
@@ -96,6 +105,10 @@ export class SimulatedGateway implements PaymentGateway {
 
   async status(key: string): Promise<PaymentReply | { kind: 'unknown' }> {
     await this.latency();
+    if (this.external) {
+      const stored = await this.external.outcome(key);
+      return stored ? this.reply(fromLedger(stored)) : { kind: 'unknown' };
+    }
     const known = this.outcomes.get(key);
     return known ? this.reply(known) : { kind: 'unknown' };
   }
@@ -107,6 +120,7 @@ export class SimulatedGateway implements PaymentGateway {
 
   /** Confirms an accepted payment now (for 'accepted_unconfirmed', or to skip the wait). */
   confirm(key: string): void {
+    if (this.external) throw new Error('confirm: this gateway keeps its ledger elsewhere; confirm on the ledger');
     const known = this.outcomes.get(key);
     if (known?.kind !== 'paid') throw new Error(`confirm: no payment under key ${key}`);
     if (known.confirmAt === null || known.confirmAt > this.clock.now().getTime()) known.confirmAt = this.clock.now().getTime();
@@ -114,14 +128,55 @@ export class SimulatedGateway implements PaymentGateway {
 
   /** One row per real payment, oldest first. */
   ledger(): LedgerRow[] {
+    if (this.external) throw new Error('ledger: this gateway keeps its ledger elsewhere; read the ledger');
     return this.rows.map((row) => ({ ...row }));
   }
 
   /** Case ids paid more than once, across keys. Must stay empty. */
   paidTwice(): string[] {
     const count = new Map<string, number>();
-    for (const row of this.rows) count.set(row.caseId, (count.get(row.caseId) ?? 0) + 1);
+    for (const row of this.ledger()) count.set(row.caseId, (count.get(row.caseId) ?? 0) + 1);
     return [...count].filter(([, n]) => n > 1).map(([caseId]) => caseId);
+  }
+
+  /** The same rules as the in-memory path, with the check-and-pay done atomically by the ledger. */
+  private async submitToLedger(ledger: GatewayLedger, request: PaymentRequest): Promise<PaymentReply> {
+    const scripted = this.scripts.get(request.key)?.shift();
+    const proposal = scripted === 'transient' ? null : scripted !== undefined ? this.proposalOf(scripted) : this.draw();
+    const settled = await ledger.settle(request, proposal, this.clock.now());
+    if (settled.reusedBy) {
+      throw new Error(`payment key ${request.key} reused for a different payment (case ${settled.reusedBy.caseId} -> ${request.caseId})`);
+    }
+    if (scripted === 'transient') return transient('simulated gateway timeout');
+    if (scripted === 'paid_reply_lost') return transient('simulated reply lost');
+    return settled.outcome ? this.reply(fromLedger(settled.outcome)) : transient('simulated gateway timeout');
+  }
+
+  private proposalOf(scripted: Exclude<ScriptedReply, 'transient'>): LedgerProposal {
+    if (typeof scripted === 'object') return { kind: 'decline', code: scripted.code, ...(scripted.message !== undefined ? { message: scripted.message } : {}) };
+    switch (scripted) {
+      case 'paid_reply_lost':
+        return { kind: 'pay', confirmAfterMs: this.confirmAfterMs };
+      case 'accepted':
+        return { kind: 'pay', confirmAfterMs: Math.max(this.confirmAfterMs, 1) };
+      case 'accepted_unconfirmed':
+        return { kind: 'pay', confirmAfterMs: null };
+      case 'confirmed':
+        return { kind: 'pay', confirmAfterMs: 0 };
+      case 'declined':
+        return { kind: 'decline', code: 'simulated_decline', message: 'the payee account cannot receive funds' };
+      default: {
+        const unreachable: never = scripted;
+        throw new Error(`unknown scripted reply ${String(unreachable)}`);
+      }
+    }
+  }
+
+  private draw(): LedgerProposal {
+    const draw = this.random();
+    if (draw < this.failureRate) return null;
+    if (draw < this.failureRate + this.declineRate) return { kind: 'decline', code: 'simulated_decline', message: 'the payee account cannot receive funds' };
+    return { kind: 'pay', confirmAfterMs: this.confirmAfterMs };
   }
 
   private play(request: PaymentRequest, scripted: Exclude<ScriptedReply, 'transient'>): PaymentReply {
@@ -179,6 +234,10 @@ export class SimulatedGateway implements PaymentGateway {
   private async latency(): Promise<void> {
     if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
   }
+}
+
+function fromLedger(stored: LedgerOutcome): Outcome {
+  return stored.kind === 'paid' ? { kind: 'paid', reference: stored.reference, at: new Date(stored.at), confirmAt: stored.confirmAt } : stored;
 }
 
 function transient(message: string): PaymentReply {

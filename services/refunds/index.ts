@@ -1,5 +1,6 @@
 import { CaseWriter } from './case-writer';
 import { PaymentFlow } from './payment-flow';
+import type { PaymentStepHook } from './payment-flow';
 import type { RefundServiceDeps } from './service';
 import { RefundService } from './service';
 import { CaseTimers } from './timers';
@@ -26,6 +27,7 @@ export { RefundService } from './service';
 export type { SweepReport, TickOutcome } from './timers';
 export { CaseTimers } from './timers';
 export { PaymentFlow } from './payment-flow';
+export type { PaymentStep, PaymentStepHook } from './payment-flow';
 export type { MonthFigures } from './figures';
 export { MonthlyFigures } from './figures';
 export { allocateOrder, unitShares, quoteCase, sumFen } from './money';
@@ -37,8 +39,8 @@ export interface RefundCore {
   figures: MonthlyFigures;
 }
 
-/** Wires the core from its ports. */
-export function createRefundCore(deps: RefundServiceDeps): RefundCore {
+/** Wires the core from its ports. `onPaymentStep` is for fault injection only (see PaymentStep). */
+export function createRefundCore(deps: RefundServiceDeps & { onPaymentStep?: PaymentStepHook }): RefundCore {
   const service = new RefundService(deps);
   const writer = new CaseWriter(deps.store, service.policy);
   const payments = new PaymentFlow(deps, service.policy, writer);

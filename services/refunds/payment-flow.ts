@@ -10,12 +10,23 @@ import type { CaseStore, Clock, OrderCatalogue, PaymentGateway, PaymentReply, Pa
 // The intent (key, amount) is written before the gateway is called, so a process that dies in between leaves a
 // case the next sweep resubmits under the same key: the gateway pays at most once per key.
 
+/**
+ * The boundaries between the payment path's durable steps. A hook called at each lets fault-injection runs stop a
+ * process exactly there; production leaves it unset.
+ */
+export type PaymentStep = 'after_intent' | 'after_gateway_accept' | 'before_confirm_commit';
+export type PaymentStepHook = (step: PaymentStep, caseId: string) => void;
+
 export class PaymentFlow {
+  private readonly onStep: PaymentStepHook;
+
   constructor(
-    private readonly deps: { store: CaseStore; orders: OrderCatalogue; payments: PaymentGateway; clock: Clock },
+    private readonly deps: { store: CaseStore; orders: OrderCatalogue; payments: PaymentGateway; clock: Clock; onPaymentStep?: PaymentStepHook },
     private readonly policy: PolicyConfig,
     private readonly writer: CaseWriter,
-  ) {}
+  ) {
+    this.onStep = deps.onPaymentStep ?? (() => undefined);
+  }
 
   /** Moves the payment of a case one step. Returns the case as written, or null when another sweeper got there first. */
   async advance(c: RefundCase): Promise<RefundCase | null> {
@@ -23,12 +34,14 @@ export class PaymentFlow {
     if (current.status === 'refund_pending') {
       const submitted = await this.recordIntent(current);
       if (!submitted) return null;
+      this.onStep('after_intent', submitted.id);
       current = submitted;
     }
     if (current.status !== 'refunding' || !current.payment) return current;
     const p = current.payment;
     if (p.status === 'confirmed' || p.status === 'declined') return current;
     const reply = await this.callGateway(current, p);
+    if (reply.kind === 'accepted' || reply.kind === 'confirmed') this.onStep('after_gateway_accept', current.id);
     return this.record(current, p, reply);
   }
 
@@ -144,6 +157,7 @@ export class PaymentFlow {
         throw new Error(`unknown gateway reply ${JSON.stringify(never)}`);
       }
     }
+    if (reply.kind === 'confirmed') this.onStep('before_confirm_commit', c.id);
     const { result, written } = await this.writer.write(c, next, { actor: SYSTEM, event, now, data });
     return result.ok ? written : null;
   }
