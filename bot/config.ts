@@ -53,6 +53,8 @@ export const ConfigSchema = z.object({
   OPENAI_BASE_URL: z.url().optional(),
   OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
   TURN_LOCK_WAIT_MS: int(0).default(15_000),
+  // How long the turn lock of a crashed instance keeps its conversation waiting.
+  TURN_LOCK_TTL_MS: int(100).default(30_000),
   CS_CHANNEL_ID: z.string().min(1).optional(),
   CS_AGENT_IDS: z
     .string()
