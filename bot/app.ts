@@ -11,8 +11,9 @@ import { BuyerIdentity } from './identity';
 import { InMemoryStorage, RedisStorage } from './storage';
 import { InMemoryTurnLock, RedisTurnLock } from './turn-lock';
 import type { TurnLock } from './turn-lock';
-import { MemoryReplyCache, RedisReplyCache } from './http/reply-cache';
-import type { ReplyCache } from './http/reply-cache';
+import { MemoryReplyCache } from './http/reply-cache';
+import { MemoryTurnGate, RedisTurnGate } from './http/turn-gate';
+import type { TurnGate } from './http/turn-gate';
 import { messagesRoute } from './http/messages-route';
 import { SweeperLoop } from '../services/scheduler';
 import { EvidenceService } from '../services/evidence';
@@ -30,6 +31,7 @@ import { evidenceRoute } from './http/evidence-route';
 import { mountOperators } from './operators/mount';
 import { signEvidenceUrl } from '../services/evidence';
 import { randomBytes } from 'node:crypto';
+import { mountDirectLine } from './directline';
 
 // Wires config -> adapters -> services -> dialogs -> server, and runs the timers. Tests start the whole app here.
 
@@ -63,9 +65,20 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
     log.info({ caseId: event.caseId, version: event.version, type: event.type, from: event.from, to: event.to, actor: event.actor.role }, 'case event');
   });
 
-  const storage: Storage = infra.redis ? new RedisStorage({ client: infra.redis, prefix: `${config.REDIS_PREFIX}bot:` }) : new InMemoryStorage();
-  const lock: TurnLock = infra.redis ? new RedisTurnLock({ client: infra.redis, prefix: `${config.REDIS_PREFIX}bot:` }) : new InMemoryTurnLock();
-  const replies: ReplyCache = infra.redis ? new RedisReplyCache({ client: infra.redis, prefix: config.REDIS_PREFIX }) : new MemoryReplyCache();
+  let storage: Storage;
+  let gate: TurnGate;
+  let lock: TurnLock;
+  if (infra.redis) {
+    const redisStorage = new RedisStorage({ client: infra.redis, prefix: `${config.REDIS_PREFIX}bot:` });
+    lock = new RedisTurnLock({ client: infra.redis, prefix: `${config.REDIS_PREFIX}bot:`, ttlMs: config.TURN_LOCK_TTL_MS });
+    storage = redisStorage;
+    gate = new RedisTurnGate({ lock, storage: redisStorage, prefix: config.REDIS_PREFIX });
+  } else {
+    storage = new InMemoryStorage();
+    lock = new InMemoryTurnLock({ ttlMs: config.TURN_LOCK_TTL_MS });
+    gate = new MemoryTurnGate({ lock, replies: new MemoryReplyCache() });
+  }
+
   const conversationState = new ConversationState(storage);
   const recognizer =
     overrides.recognizer ??
@@ -132,8 +145,10 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
     log,
   });
   const server = createServer(infra, log);
-  server.post('/api/messages', messagesRoute({ adapter, logic: (context) => bot.run(context), lock, replies, log, lockWaitMs: config.TURN_LOCK_WAIT_MS }));
+  server.post('/api/messages', messagesRoute({ adapter, logic: (context) => bot.run(context), gate, log, lockWaitMs: config.TURN_LOCK_WAIT_MS }));
   server.get('/evidence/:sha256', evidenceRoute({ evidence, secret: evidenceSecret, now: () => infra.clock.now(), log }));
+  // The buyer's chat widget at /, with its Direct Line endpoint: the bot's replies come back to this server.
+  const directLine = await mountDirectLine(server, { config, log, adapter, logic: (context) => bot.run(context), lock, redis: infra.redis, baseUrl: () => publicBaseUrl, evidenceLimits: evidence.limits, devBuyers: infra.demo?.buyers ?? [] });
   mountOperators(server, {
     config,
     log,
@@ -170,6 +185,7 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
       await staff.stop();
       await notifier.stop();
       await stopEvents();
+      await directLine.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await infra.close();
     },

@@ -2,9 +2,9 @@ import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { Request, Response } from 'restify';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logger';
-import type { TurnLock } from '../turn-lock';
 import { IncomingActivitySchema, describeIssues } from './activity-schema';
-import type { CachedReply, ReplyCache } from './reply-cache';
+import type { CachedReply } from './reply-cache';
+import type { TurnGate } from './turn-gate';
 
 // POST /api/messages: shape check (400), duplicate deliveries (the first answer again), one turn at a time per
 // conversation (a per-conversation lock), infrastructure trouble (503 so the channel retries; nothing is lost).
@@ -12,25 +12,38 @@ import type { CachedReply, ReplyCache } from './reply-cache';
 export interface MessagesRouteDeps {
   adapter: CloudAdapter;
   logic: (context: TurnContext) => Promise<void>;
-  lock: TurnLock;
-  replies: ReplyCache;
+  gate: TurnGate;
   log: Logger;
   lockWaitMs?: number;
 }
 
-/** Captures what the adapter answers so a duplicate delivery can get the same answer. */
-function capturingResponse(res: Response): { res: Response; captured: () => CachedReply } {
+/**
+ * Captures what the adapter answers, so a resend can get the same answer. With `hold`, nothing reaches the
+ * client until `flush`: the turn's results are saved first.
+ */
+function capturingResponse(res: Response, options: { hold: boolean }): { res: Response; captured: () => CachedReply; flush: () => void } {
   let status = 200;
   let body: unknown;
+  let ended = false;
   const proxy = new Proxy(res, {
     get(target, prop, receiver) {
-      if (prop === 'status') return (code: number) => ((status = code), target.status(code));
-      if (prop === 'send') return (b: unknown) => ((body = b), target.send(b as never));
+      if (prop === 'status') return (code: number) => ((status = code), options.hold ? proxy : target.status(code));
+      if (prop === 'send') return (b: unknown) => ((body = b), options.hold ? proxy : target.send(b as never));
+      if (prop === 'end') return () => ((ended = true), options.hold ? proxy : target.end());
       const value = Reflect.get(target, prop, receiver) as unknown;
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
   });
-  return { res: proxy, captured: () => ({ status, ...(body !== undefined ? { body } : {}) }) };
+  return {
+    res: proxy,
+    captured: () => ({ status, ...(body !== undefined ? { body } : {}) }),
+    flush: () => {
+      if (!options.hold) return;
+      res.status(status);
+      if (body !== undefined) res.send(body as never);
+      if (ended || body === undefined) res.end();
+    },
+  };
 }
 
 function unavailable(res: Response, retryAfterSeconds: number, message: string): void {
@@ -64,39 +77,60 @@ export function messagesRoute(deps: MessagesRouteDeps) {
         'turn',
       );
 
-    let release: (() => Promise<void>) | undefined;
+    if (!conversationId) {
+      // Nothing to serialise or replay (a conversation-less event): just run it.
+      try {
+        await deps.adapter.process(req, res, deps.logic);
+        logTurn('ok');
+      } catch (err) {
+        deps.log.error({ correlationId, err: err instanceof Error ? err.message : String(err) }, 'turn could not run');
+        if (!res.headersSent) unavailable(res, 5, 'Temporarily unavailable: nothing is lost, please retry.');
+      }
+      return;
+    }
+
+    let end: ((reply: CachedReply | null) => Promise<void>) | undefined;
     try {
-      if (conversationId) {
-        const held = await deps.lock.acquire(conversationId, { waitMs: deps.lockWaitMs ?? 15_000 });
-        if (!held.ok) {
-          logTurn('busy');
-          unavailable(res, 2, 'The conversation is busy with an earlier message; retry shortly.');
-          return;
-        }
-        release = held.release;
-        if (activityId) {
-          const cached = await deps.replies.get(conversationId, activityId);
-          if (cached) {
-            res.status(cached.status);
-            if (cached.body !== undefined) res.send(cached.body as never);
-            res.end();
-            logTurn('duplicate');
-            return;
-          }
-        }
+      const entry = await deps.gate.enter(
+        { conversationId, ...(activityId ? { activityId } : {}), ...(activity.channelId ? { channelId: activity.channelId } : {}) },
+        deps.lockWaitMs ?? 15_000,
+      );
+      if (!entry.ok) {
+        logTurn('busy');
+        unavailable(res, 2, 'The conversation is busy with an earlier message; retry shortly.');
+        return;
+      }
+      end = entry.end;
+      if (entry.replay) {
+        res.status(entry.replay.status);
+        if (entry.replay.body !== undefined) res.send(entry.replay.body as never);
+        res.end();
+        logTurn('duplicate');
+        await takeEnd()(null);
+        return;
       }
       (req as { body: unknown }).body = { ...activity, correlationId };
-      const capture = capturingResponse(res);
-      await deps.adapter.process(req, capture.res, deps.logic);
+      const capture = capturingResponse(res, { hold: true });
+      await entry.run(() => deps.adapter.process(req, capture.res, deps.logic));
       const reply = capture.captured();
-      if (conversationId && activityId && reply.status < 500) await deps.replies.put(conversationId, activityId, reply);
+      // The turn's state and the answer for resends are saved with the lock's release, before the answer goes out:
+      // if that fails, the channel gets 503 and retries (commands are idempotent by activity id).
+      await takeEnd()(activityId && reply.status < 500 ? reply : null);
+      capture.flush();
       logTurn(reply.status < 400 ? 'ok' : 'error', { status: reply.status });
     } catch (err) {
       deps.log.error({ correlationId, err: err instanceof Error ? err.message : String(err) }, 'turn could not run');
       if (!res.headersSent) unavailable(res, 5, 'Temporarily unavailable: nothing is lost, please retry.');
       logTurn('unavailable');
     } finally {
-      if (release) await release().catch((err: unknown) => deps.log.warn({ correlationId, err: String(err) }, 'turn lock release failed'));
+      if (end) await takeEnd()(null).catch((err: unknown) => deps.log.warn({ correlationId, err: String(err) }, 'turn lock release failed'));
+    }
+
+    /** The end of the turn, at most once. */
+    function takeEnd(): (reply: CachedReply | null) => Promise<void> {
+      const fn = end;
+      end = undefined;
+      return fn ?? (async () => undefined);
     }
   };
 }

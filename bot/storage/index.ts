@@ -6,3 +6,5 @@ export type { InMemoryStorageOptions, MemoryStorageEntry, MemoryStorageMap } fro
 export { ETagConflictError } from './etag-conflict-error';
 export { RedisScript } from './redis-script';
 export type { RedisScriptClient, ScriptArguments } from './redis-script';
+export { newTurnScope, runInTurnScope, currentTurnScope } from './turn-scope';
+export type { TurnScope } from './turn-scope';

@@ -3,6 +3,7 @@ import { ETagConflictError } from './etag-conflict-error';
 import { RedisScript, type RedisScriptClient } from './redis-script';
 import { resolveTtlSeconds } from './state-ttl';
 import { assertKeys, decodeItem, encodeWrites } from './store-item-codec';
+import { currentTurnScope } from './turn-scope';
 
 /** The commands RedisStorage uses; a node-redis v6 client satisfies it. */
 export interface RedisStorageClient extends RedisScriptClient {
@@ -68,11 +69,32 @@ export class RedisStorage implements Storage {
     this.ttlSeconds = resolveTtlSeconds(options.ttlSeconds);
   }
 
+  /** The Redis key an item is stored under. */
+  keyOf(key: string): string {
+    return this.prefix + key;
+  }
+
+  get ttlMs(): number {
+    return this.ttlSeconds * 1000;
+  }
+
   async read(keys: string[]): Promise<StoreItems> {
     assertKeys(keys, 'reading');
     const items: StoreItems = {};
     if (keys.length === 0) return items;
-    const values = await this.client.mGet(keys.map((key) => this.prefix + key));
+    const scope = currentTurnScope();
+    const values: (string | null | undefined)[] = keys.map((key) => {
+      const full = this.keyOf(key);
+      return scope?.deferred.get(full)?.value ?? (scope?.prefetched.has(full) ? scope.prefetched.get(full) : undefined);
+    });
+    const missing = keys.filter((_key, i) => values[i] === undefined);
+    if (missing.length > 0) {
+      const fetched = await this.client.mGet(missing.map((key) => this.keyOf(key)));
+      let next = 0;
+      values.forEach((value, i) => {
+        if (value === undefined) values[i] = fetched[next++] ?? null;
+      });
+    }
     keys.forEach((key, i) => {
       const value = values[i];
       if (value != null) items[key] = decodeStored(key, value);
@@ -83,6 +105,13 @@ export class RedisStorage implements Storage {
   async write(changes: StoreItems): Promise<void> {
     const writes = encodeWrites(changes);
     if (writes.length === 0) return;
+    // Inside a turn that holds the conversation's lock, unconditional writes of its own state wait for the lock's
+    // release and go with it in one round trip.
+    const scope = currentTurnScope();
+    if (scope && writes.every((w) => w.expectedETag === null && scope.deferrable.has(this.keyOf(w.key)))) {
+      for (const w of writes) scope.deferred.set(this.keyOf(w.key), { value: `${w.newETag}\n${w.json}`, ttlMs: this.ttlMs });
+      return;
+    }
     const args = [String(this.ttlSeconds)];
     for (const w of writes) args.push(w.expectedETag ?? '', `${w.newETag}\n${w.json}`);
     const conflict = Number(
@@ -94,6 +123,8 @@ export class RedisStorage implements Storage {
   async delete(keys: string[]): Promise<void> {
     assertKeys(keys, 'deleting');
     if (keys.length === 0) return;
+    const scope = currentTurnScope();
+    for (const key of keys) scope?.deferred.delete(this.keyOf(key));
     await this.client.del(keys.map((key) => this.prefix + key));
   }
 }

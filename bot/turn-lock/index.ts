@@ -10,5 +10,3 @@ export type { RedisTurnLockClient, RedisTurnLockOptions } from './redis-turn-loc
 export { InMemoryTurnLock } from './memory-turn-lock';
 export type { InMemoryTurnLockOptions, MemoryLeaseMap } from './memory-turn-lock';
 export type { QueuedTurnLockOptions } from './queued-turn-lock';
-export { TurnLockMiddleware, TurnBusyError } from './turn-lock-middleware';
-export type { TurnLockMiddlewareOptions } from './turn-lock-middleware';

@@ -1,4 +1,4 @@
-import type { LeaseStore } from './lease-store';
+import type { LeaseAcquired, LeaseStore, LeaseWrite } from './lease-store';
 import { QueuedTurnLock, type QueuedTurnLockOptions } from './queued-turn-lock';
 import type { TurnLock, TurnLockAcquireOptions, TurnLockResult } from './turn-lock';
 
@@ -12,14 +12,16 @@ export interface InMemoryTurnLockOptions extends QueuedTurnLockOptions {
 class MemoryLeaseStore implements LeaseStore {
   constructor(private readonly leases: MemoryLeaseMap) {}
 
-  async tryAcquire(name: string, token: string, ttlMs: number): Promise<boolean> {
+  async tryAcquire(name: string, token: string, ttlMs: number, fetch: readonly string[]): Promise<LeaseAcquired> {
     const current = this.leases.get(name);
-    if (current && current.lapsesAt > Date.now()) return false;
+    if (current && current.lapsesAt > Date.now()) return { acquired: false, fetched: [] };
     this.leases.set(name, { token, lapsesAt: Date.now() + ttlMs });
-    return true;
+    // Nothing to read alongside: in memory, the turn reads its state where it lives.
+    return { acquired: true, fetched: fetch.map(() => null) };
   }
 
-  async release(name: string, token: string): Promise<boolean> {
+  async release(name: string, token: string, writes: readonly LeaseWrite[]): Promise<boolean> {
+    if (writes.length > 0) throw new Error('the in-memory lease store keeps no values: write them where they live');
     const current = this.leases.get(name);
     if (!current || current.token !== token) return false;
     this.leases.delete(name);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { LeaseStore } from './lease-store';
+import type { LeaseAcquired, LeaseStore, LeaseWrite } from './lease-store';
 import type { TurnLock, TurnLockAcquireOptions, TurnLockResult } from './turn-lock';
 
 export interface QueuedTurnLockOptions {
@@ -14,6 +14,7 @@ export interface QueuedTurnLockOptions {
 
 interface Waiter {
   readonly deadline: number;
+  readonly fetch: readonly string[];
   settled: boolean;
   resolve(result: TurnLockResult): void;
   reject(error: unknown): void;
@@ -66,7 +67,7 @@ export class QueuedTurnLock implements TurnLock {
     const waitMs = nonNegative('waitMs', options.waitMs ?? this.waitMs);
     const queue = this.queueOf(conversationId);
     return new Promise<TurnLockResult>((resolve, reject) => {
-      const waiter: Waiter = { deadline: Date.now() + waitMs, settled: false, resolve, reject };
+      const waiter: Waiter = { deadline: Date.now() + waitMs, fetch: options.fetch ?? [], settled: false, resolve, reject };
       waiter.timer = setTimeout(() => this.giveUp(queue, waiter), waitMs);
       queue.waiters.push(waiter);
       if (!queue.serving) void this.serve(conversationId, queue);
@@ -119,9 +120,9 @@ export class QueuedTurnLock implements TurnLock {
     // Measured before asking: the lease starts when the store grants it, so this errs on the early side.
     const askedAt = Date.now();
     queue.attempting = head;
-    let acquired: boolean;
+    let acquired: LeaseAcquired;
     try {
-      acquired = await this.store.tryAcquire(conversationId, token, this.ttlMs);
+      acquired = await this.store.tryAcquire(conversationId, token, this.ttlMs, head.fetch);
     } catch (error) {
       this.settle(queue, head);
       head.reject(error);
@@ -129,16 +130,16 @@ export class QueuedTurnLock implements TurnLock {
     } finally {
       queue.attempting = null;
     }
-    if (!acquired) return false;
+    if (!acquired.acquired) return false;
     queue.holder = { token, lapsesAt: askedAt + this.ttlMs };
     this.settle(queue, head);
-    head.resolve({ ok: true, release: once(() => this.release(conversationId, queue, token)) });
+    head.resolve({ ok: true, fetched: acquired.fetched, release: once((writes) => this.release(conversationId, queue, token, writes ?? [])) });
     return true;
   }
 
-  private async release(conversationId: string, queue: ConversationQueue, token: string): Promise<void> {
+  private async release(conversationId: string, queue: ConversationQueue, token: string, writes: readonly LeaseWrite[]): Promise<void> {
     try {
-      await this.store.release(conversationId, token);
+      await this.store.release(conversationId, token, writes);
     } finally {
       // Even if the store could not be reached: the next turn here then polls, and gets in once the lease lapses.
       if (queue.holder?.token === token) queue.holder = null;
@@ -181,9 +182,9 @@ export class QueuedTurnLock implements TurnLock {
   }
 }
 
-function once(action: () => Promise<void>): () => Promise<void> {
+function once(action: (writes?: readonly LeaseWrite[]) => Promise<void>): (writes?: readonly LeaseWrite[]) => Promise<void> {
   let result: Promise<void> | undefined;
-  return () => (result ??= action());
+  return (writes) => (result ??= action(writes));
 }
 
 function positive(name: string, value: number): number {

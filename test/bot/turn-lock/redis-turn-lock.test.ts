@@ -2,26 +2,19 @@ import { RedisTurnLock, type RedisTurnLockClient, type TurnLockResult } from '..
 import type { ScriptArguments } from '../../../bot/storage/redis-script';
 import { connectTestRedis, deleteKeysUnder, uniquePrefix, type TestRedisClient } from '../storage/redis-fixture';
 
-type SetOptions = Parameters<RedisTurnLockClient['set']>[2];
-
-/** Passes every command to the real client and counts them; can be told to fail the next SET. */
+/** Passes every command to the real client and counts them; can be told to fail the next script call. */
 class CountingClient implements RedisTurnLockClient {
   readonly calls: string[] = [];
-  failNextSet = false;
+  failNext = false;
 
   constructor(private readonly inner: RedisTurnLockClient) {}
 
-  async set(key: string, value: string, options: SetOptions) {
-    this.calls.push('SET');
-    if (this.failNextSet) {
-      this.failNextSet = false;
+  async evalSha(sha1: string, options: ScriptArguments) {
+    this.calls.push('EVALSHA');
+    if (this.failNext) {
+      this.failNext = false;
       throw new Error('connection lost');
     }
-    return this.inner.set(key, value, options);
-  }
-
-  evalSha(sha1: string, options: ScriptArguments) {
-    this.calls.push('EVALSHA');
     return this.inner.evalSha(sha1, options);
   }
 
@@ -49,7 +42,7 @@ describe('RedisTurnLock on Redis', () => {
   beforeEach(async () => {
     counting = new CountingClient(client);
     lock = new RedisTurnLock({ client: counting, prefix });
-    await held(await lock.acquire('warm-up')).release(); // loads the release script
+    await held(await lock.acquire('warm-up')).release(); // loads both scripts
     counting.calls.length = 0;
   });
 
@@ -60,7 +53,22 @@ describe('RedisTurnLock on Redis', () => {
 
   it('costs two round trips for an uncontended turn', async () => {
     await held(await lock.acquire('conv-1')).release();
-    expect(counting.calls).toEqual(['SET', 'EVALSHA']);
+    expect(counting.calls).toEqual(['EVALSHA', 'EVALSHA']);
+  });
+
+  it('reads the keys asked for when it takes the lock, and writes the results when it gives it up', async () => {
+    await client.set(`${prefix}state:a`, 'stored state');
+    const lease = held(await lock.acquire('conv-9', { fetch: [`${prefix}state:a`, `${prefix}state:missing`] }));
+    expect(lease.fetched).toEqual(['stored state', null]);
+    await lease.release([
+      { key: `${prefix}state:a`, value: 'new state', ttlMs: 60_000 },
+      { key: `${prefix}reply:x`, value: 'reply', ttlMs: 0 },
+    ]);
+    expect(await client.get(`${prefix}state:a`)).toBe('new state');
+    expect(await client.pTTL(`${prefix}state:a`)).toBeGreaterThan(59_000);
+    expect(await client.get(`${prefix}reply:x`)).toBe('reply');
+    expect(await client.exists(`${prefix}turn-lock:conv-9`)).toBe(0);
+    expect(counting.calls).toEqual(['EVALSHA', 'EVALSHA']);
   });
 
   it('does not poll Redis while waiting behind a turn of this same process', async () => {
@@ -69,7 +77,7 @@ describe('RedisTurnLock on Redis', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     await first.release();
     await held(await second).release();
-    expect(counting.calls).toEqual(['SET', 'EVALSHA', 'SET', 'EVALSHA']);
+    expect(counting.calls).toEqual(['EVALSHA', 'EVALSHA', 'EVALSHA', 'EVALSHA']);
   });
 
   it('keeps the lock under <prefix>turn-lock:<conversation id> with a 30-second lease by default', async () => {
@@ -82,7 +90,7 @@ describe('RedisTurnLock on Redis', () => {
   });
 
   it('rejects the acquire when Redis fails, and serves the next turn', async () => {
-    counting.failNextSet = true;
+    counting.failNext = true;
     const failing = lock.acquire('conv-3');
     const next = lock.acquire('conv-3', { waitMs: 1_000 });
     await expect(failing).rejects.toThrow('connection lost');
