@@ -148,7 +148,7 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
   server.post('/api/messages', messagesRoute({ adapter, logic: (context) => bot.run(context), gate, log, lockWaitMs: config.TURN_LOCK_WAIT_MS }));
   server.get('/evidence/:sha256', evidenceRoute({ evidence, secret: evidenceSecret, now: () => infra.clock.now(), log }));
   // The buyer's chat widget at /, with its Direct Line endpoint: the bot's replies come back to this server.
-  const directLine = await mountDirectLine(server, { config, log, adapter, logic: (context) => bot.run(context), lock, redis: infra.redis, baseUrl: () => publicBaseUrl, evidenceLimits: evidence.limits, devBuyers: infra.demo?.buyers ?? [] });
+  const directLine = await mountDirectLine(server, { config, log, adapter, logic: (context) => bot.run(context), gate, redis: infra.redis, baseUrl: () => publicBaseUrl, evidenceLimits: evidence.limits, devBuyers: infra.demo?.buyers ?? [] });
   mountOperators(server, {
     config,
     log,
