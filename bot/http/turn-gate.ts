@@ -30,9 +30,9 @@ export interface TurnGate {
 
 const REPLY_TTL_MS = 10 * 60_000;
 
-/** botbuilder's ConversationState key for a conversation. */
+/** botbuilder's ConversationState key for a conversation (its namespace is empty: the key ends with '/'). */
 function conversationStateKey(request: TurnRequest): string | null {
-  return request.channelId ? `${request.channelId}/conversations/${request.conversationId}` : null;
+  return request.channelId ? `${request.channelId}/conversations/${request.conversationId}/` : null;
 }
 
 export class RedisTurnGate implements TurnGate {
