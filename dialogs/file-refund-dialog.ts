@@ -14,10 +14,9 @@ import { changeMenuCard, quoteCard } from '../bot/cards/buyer/quote-card';
 import type { Alternative } from '../bot/cards/buyer/refusal-card';
 import { refusalCard } from '../bot/cards/buyer/refusal-card';
 import { reasonCard, reasonLabel, shippingLabel, typeCard, typeLabel } from '../bot/cards/buyer/type-reason-card';
-import type { TurnInfo } from '../bot/turn-info';
 import { turnInfo } from '../bot/turn-info';
 import { LANGS, formatDate, translator } from '../bot/i18n';
-import type { CaseType, Order, ReasonCode, Refusal } from '../services/refunds';
+import type { CaseType, Order, ReasonCode, RefundCase, Refusal } from '../services/refunds';
 import { evidenceNeeded, scheduleOf } from '../services/refunds';
 import { DIALOG, PROMPT } from './dialog-ids';
 import type { DialogDeps } from './dialog-deps';
@@ -46,6 +45,7 @@ const MAX_ORDERS_SHOWN = 10;
 const MAX_RESTARTS_PER_TURN = 25;
 const RESTARTS = Symbol('file-refund.restarts');
 const ORDERS = Symbol('file-refund.orders');
+const BUYER_CASES = Symbol('file-refund.buyer-cases');
 
 /** What a restart carries: the answers so far. */
 interface StepOptions {
@@ -177,7 +177,7 @@ export class FileRefundDialog extends ComponentDialog {
 
     const choices: OrderChoice[] = [];
     for (const order of listed) {
-      const cases = await this.deps.refunds.casesOfOrder(info.actor, order.id);
+      const cases = await this.casesOf(step, order.id);
       choices.push(orderChoice(orderFacts(order, cases, this.deps.refunds.policy, this.deps.clock.now()), info.lang));
     }
     const question = draft.introFiles
@@ -675,6 +675,7 @@ export class FileRefundDialog extends ComponentDialog {
     if (!request) throw new Error('filing without a complete request');
     const key = step.context.activity.id ?? `${info.correlationId}:file`;
     const outcome = await this.deps.refunds.file(info.actor, request, key);
+    step.context.turnState.delete(BUYER_CASES);
     if (outcome.ok) {
       const filed = outcome.value.case;
       const schedule = scheduleOf(filed, this.deps.refunds.policy);
@@ -903,14 +904,23 @@ export class FileRefundDialog extends ComponentDialog {
   private async facts(step: Step): Promise<OrderFacts | null> {
     const draft = this.draft(step);
     if (!draft.orderId) return null;
-    const info: TurnInfo = turnInfo(step.context);
     const order = (await this.orders(step)).find((o) => o.id === draft.orderId) ?? null;
     if (!order) {
       delete draft.orderId;
       return null;
     }
-    const cases = await this.deps.refunds.casesOfOrder(info.actor, order.id);
+    const cases = await this.casesOf(step, order.id);
     return orderFacts(order, cases, this.deps.refunds.policy, this.deps.clock.now());
+  }
+
+  /** The buyer's cases on one order, from one query of all their cases per turn (the steps ask often). */
+  private async casesOf(step: Step, orderId: string): Promise<RefundCase[]> {
+    let all = step.context.turnState.get(BUYER_CASES) as RefundCase[] | undefined;
+    if (!all) {
+      all = await this.deps.refunds.listCases(turnInfo(step.context).actor);
+      step.context.turnState.set(BUYER_CASES, all);
+    }
+    return all.filter((c) => c.orderId === orderId);
   }
 }
 
