@@ -1,6 +1,7 @@
 import { CASE_STATUSES, type AuditEntry, type RefundCase } from '../refunds/case';
 import type { CaseQuery, CaseStore, CaseWrite, CommitResult, IdempotencyRecord } from '../refunds/ports';
 import { COMMIT_SCRIPT, COMMIT_SCRIPT_SHA1 } from './commit-script';
+import { FIND_SCRIPT, FIND_SCRIPT_SHA1 } from './find-script';
 import { DEFAULT_PREFIX, statusKeys, storeKeys, type StoreKeys } from './keys';
 import type { RedisCommandSender } from './redis-client';
 import { assertWritable, byCreatedThenId, createdMs, matches, SEVEN_DAYS_MS } from './store-rules';
@@ -107,11 +108,14 @@ export class RedisCaseStore implements CaseStore {
     // Every index is scored by createdAt, so the created range narrows whichever index is read.
     const min = query.createdFrom ? String(query.createdFrom.getTime()) : '-inf';
     const max = query.createdTo ? `(${query.createdTo.getTime()}` : '+inf';
-    const ids = await this.send<string[]>(['ZRANGE', this.mostSelectiveIndex(query), min, max, 'BYSCORE']);
-    if (ids.length === 0) return [];
-    const docs = await this.send<(string | null)[]>(['MGET', ...ids.map((id) => this.keys.caseDoc(id))]);
+    // One round trip: the index read and the documents' MGET run in one script.
+    const docs = await this.evalScript<(string | null)[]>(FIND_SCRIPT, FIND_SCRIPT_SHA1, [this.mostSelectiveIndex(query)], [
+      min,
+      max,
+      this.keys.caseDoc(''),
+    ]);
     return docs
-      .filter((d): d is string => d !== null)
+      .filter((d): d is string => typeof d === 'string')
       .map((d) => JSON.parse(d) as RefundCase)
       .filter((c) => matches(c, query))
       .sort(byCreatedThenId);
@@ -148,14 +152,18 @@ export class RedisCaseStore implements CaseStore {
     return this.keys.byCreated;
   }
 
-  private async evalCommit(keys: string[], args: string[]): Promise<CommitReply> {
+  private evalCommit(keys: string[], args: string[]): Promise<CommitReply> {
+    return this.evalScript<CommitReply>(COMMIT_SCRIPT, COMMIT_SCRIPT_SHA1, keys, args);
+  }
+
+  private async evalScript<T>(script: string, sha1: string, keys: string[], args: string[]): Promise<T> {
     const tail = [String(keys.length), ...keys, ...args];
     try {
-      return await this.send<CommitReply>(['EVALSHA', COMMIT_SCRIPT_SHA1, ...tail]);
+      return await this.send<T>(['EVALSHA', sha1, ...tail]);
     } catch (err) {
       // The script cache is empty after a restart, a failover or SCRIPT FLUSH: EVAL loads it again.
       if (!(err instanceof Error) || !err.message.startsWith('NOSCRIPT')) throw err;
-      return this.send<CommitReply>(['EVAL', COMMIT_SCRIPT, ...tail]);
+      return this.send<T>(['EVAL', script, ...tail]);
     }
   }
 

@@ -35,13 +35,16 @@ const keysUnder = async (prefix: string): Promise<string[]> => {
 };
 
 describe('RedisCaseStore', () => {
-  it('counts one round trip per command: commit, get, audit, due and case numbers take one; find two', async () => {
+  it('counts one round trip per command: commit, get, audit, due, case numbers and find take one', async () => {
     const store = new RedisCaseStore({ client: redis.client, prefix: redis.nextPrefix() });
+    // Scripts are loaded on first use (a NOSCRIPT answer costs one more trip): warm them first.
+    await store.find({ buyerId: 'nobody' });
+    await store.commit(writeOf(aCase({ id: 'RD-000999', buyerId: 'warm-up', orderId: 'warm-up' })));
     const steps: [string, () => Promise<unknown>, number][] = [
       ['commit', () => store.commit(writeOf(aCase())), 1],
       ['get', () => store.get('RD-000001'), 1],
       ['audit', () => store.audit('RD-000001'), 1],
-      ['find with a match', () => store.find({ buyerId: 'buyer-1' }), 2],
+      ['find with a match', () => store.find({ buyerId: 'buyer-1' }), 1],
       ['find with no match', () => store.find({ buyerId: 'buyer-9' }), 1],
       ['due', () => store.due(new Date(), 10), 1],
       ['nextCaseNumber', () => store.nextCaseNumber(), 1],
