@@ -472,6 +472,29 @@
       });
     }
 
+    /**
+     * A card line such as "2. Charger" is a Markdown list item to Web Chat, which numbers every such list from 1:
+     * the period is escaped so the line keeps its own number.
+     */
+    function keepCardNumbers(activity) {
+      if (!activity.attachments || !activity.attachments.length) return activity;
+      function walk(node) {
+        if (Array.isArray(node)) return node.map(walk);
+        if (!node || typeof node !== 'object') return node;
+        var copy = {};
+        Object.keys(node).forEach(function (key) {
+          copy[key] = walk(node[key]);
+        });
+        if (node.type === 'TextBlock' && typeof node.text === 'string') copy.text = node.text.replace(/^(\s*\d+)\.(\s)/gm, '$1\\.$2');
+        return copy;
+      }
+      return Object.assign({}, activity, {
+        attachments: activity.attachments.map(function (a) {
+          return a && a.contentType === 'application/vnd.microsoft.card.adaptive' ? Object.assign({}, a, { content: walk(a.content) }) : a;
+        }),
+      });
+    }
+
     function notify(problems) {
       if (!problems.length || !state.store) return;
       state.store.dispatch({ type: 'WEB_CHAT/SET_NOTIFICATION', payload: { id: 'refund-desk-files', level: 'error', message: problems.join(' ') } });
@@ -521,6 +544,9 @@
               notify(problems);
               if (!files.length) return undefined;
               return next(Object.assign({}, action, { payload: Object.assign({}, action.payload, { files: files }) }));
+            }
+            if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && action.payload && action.payload.activity) {
+              action = Object.assign({}, action, { payload: Object.assign({}, action.payload, { activity: keepCardNumbers(action.payload.activity) }) });
             }
             // Azure Direct Line carries what the page sends as it is: the platform token goes along for the bot.
             if (action.type === 'DIRECT_LINE/POST_ACTIVITY' && state.config.mode === 'azure' && buyer.buyerToken) {
@@ -582,7 +608,7 @@
           locale: state.lang,
           userID: state.session.buyerId,
           username: state.session.buyerId,
-          styleOptions: Object.assign({}, styleOptions, { userAvatarInitials: t('you') }),
+          styleOptions: styleOptions,
           overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: t('placeholder') },
           sendTypingIndicator: false,
         },

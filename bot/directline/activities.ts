@@ -123,9 +123,11 @@ export function conversationStarted(ctx: ActivityContext, locale: string | undef
   };
 }
 
-/** A bot activity as the log keeps it: the endpoint's own conversation, channel and time. */
+/** A bot activity as the log keeps it: the endpoint's own conversation, channel and time; `replyToId` when it is in the log. */
 export function shapeBotActivity(input: Record<string, unknown>, ctx: { conversationId: string; bot: Account; now: Date; replyToId?: string }): Record<string, unknown> {
-  const { serviceUrl: _serviceUrl, id: _id, ...rest } = input;
+  // Web Chat holds a reply back until what it answers has arrived: a reply to something not in this log (the
+  // event that started a proactive turn) is sent as a plain message.
+  const { serviceUrl: _serviceUrl, id: _id, replyToId: _replyToId, ...rest } = input;
   const from = isRecord(rest.from) ? rest.from : {};
   return {
     ...rest,

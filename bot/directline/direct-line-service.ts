@@ -6,6 +6,7 @@ import type { Account, UploadedAttachment } from './activities';
 import { conversationStarted, shapeBotActivity, shapeClientActivity } from './activities';
 import type { TurnOutcome } from './bot-turns';
 import type { ActivityPage, ConversationLog, ConversationRecord } from './conversation-log';
+import { watermarkOfId } from './conversation-log';
 import type { DirectLineClaims, TokenUse } from './tokens';
 import { DirectLineTokens } from './tokens';
 
@@ -187,7 +188,9 @@ export class DirectLineService {
   async fromBot(conversationId: string, activity: Record<string, unknown>, replyToId?: string): Promise<BotSendOutcome> {
     const record = await this.o.log.get(conversationId);
     if (!record) return { ok: false, error: { kind: 'not_found' } };
-    const shaped = shapeBotActivity(activity, { conversationId, bot: this.o.bot, now: this.now(), ...(replyToId ? { replyToId } : {}) });
+    const replyTo = replyToId ?? (typeof activity.replyToId === 'string' ? activity.replyToId : undefined);
+    const inLog = replyTo !== undefined && watermarkOfId(conversationId, replyTo) !== null;
+    const shaped = shapeBotActivity(activity, { conversationId, bot: this.o.bot, now: this.now(), ...(inLog ? { replyToId: replyTo } : {}) });
     const { id } = await this.o.log.append(conversationId, shaped);
     await this.notify(conversationId);
     return { ok: true, id };
