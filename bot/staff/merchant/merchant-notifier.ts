@@ -161,6 +161,11 @@ export class MerchantNotifier {
     const outcome: { sent: boolean; error?: unknown } = { sent: false };
     try {
       await this.o.adapter.continueConversationAsync(this.o.appId, reference, async (context) => {
+        // The SDK gives the continuation an invented id and would send a "reply" to it: this is a new message.
+        context.onSendActivities(async (_ctx, activities, next) => {
+          for (const a of activities) delete a.replyToId;
+          return next();
+        });
         try {
           await context.sendActivity(activity);
           outcome.sent = true;
