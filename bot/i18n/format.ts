@@ -9,20 +9,29 @@ export function formatMoney(fen: number, currency = 'CNY'): string {
   return `${sign}${symbol}${Math.trunc(abs / 100).toLocaleString('en-US')}.${String(abs % 100).padStart(2, '0')}`;
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one: keep one per language, zone and style.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(lang: Lang, timeZone: string, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${lang}|${timeZone}|${withTime}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(lang, {
+      timeZone,
+      year: 'numeric',
+      month: lang === 'zh-CN' ? 'long' : 'short',
+      day: 'numeric',
+      ...(withTime ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : {}),
+    });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 export function formatDateTime(iso: string | Date, lang: Lang, timeZone: string): string {
-  const d = typeof iso === 'string' ? new Date(iso) : iso;
-  return new Intl.DateTimeFormat(lang, {
-    timeZone,
-    year: 'numeric',
-    month: lang === 'zh-CN' ? 'long' : 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(d);
+  return formatter(lang, timeZone, true).format(typeof iso === 'string' ? new Date(iso) : iso);
 }
 
 export function formatDate(iso: string | Date, lang: Lang, timeZone: string): string {
-  const d = typeof iso === 'string' ? new Date(iso) : iso;
-  return new Intl.DateTimeFormat(lang, { timeZone, year: 'numeric', month: lang === 'zh-CN' ? 'long' : 'short', day: 'numeric' }).format(d);
+  return formatter(lang, timeZone, false).format(typeof iso === 'string' ? new Date(iso) : iso);
 }
