@@ -19,7 +19,7 @@ import { SweeperLoop } from '../services/scheduler';
 import { EvidenceService } from '../services/evidence';
 import { createRecognizer } from '../services/nlu';
 import type { Recognizer } from '../services/nlu';
-import { MemoryHandoffQueue, RedisHandoffQueue } from '../services/handoff';
+import { MemoryHandoffQueue, RedisHandoffQueue, conversationOwned } from '../services/handoff';
 import type { HandoffQueue } from '../services/handoff';
 import { MainDialog } from '../dialogs/main-dialog';
 import { BuyerNotifier, MemoryConversationReferences, MemoryDeliveryMarks, RedisConversationReferences, RedisDeliveryMarks, ReferenceRecorder } from './proactive';
@@ -170,6 +170,7 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
     refunds: infra.core.service,
     buyers: infra.orders,
     timeZone: config.TIME_ZONE,
+    isOwned: (conversationId) => conversationOwned(handoff, conversationId),
     log,
   });
   await notifier.start();

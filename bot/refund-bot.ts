@@ -28,7 +28,8 @@ export interface RefundBotDeps {
   staff?: StaffRouter;
   /**
    * While a person owns the buyer's conversation (a handoff), the buyer's messages go to them and the bot says
-   * nothing of its own. Returns true when it took the message.
+   * nothing of its own. Returns true when it took the message. Events from the buyer's channel come here too
+   * (the handoff protocol's `handoff.status`), with the channel as the actor.
    */
   relayBuyerMessage?: (context: TurnContext, buyer: Actor) => Promise<boolean>;
 }
@@ -48,6 +49,12 @@ export class RefundBot extends TeamsActivityHandler {
     this.onMessage(async (context, next) => {
       if (isStaffChannel(context)) await this.staff.onMessage(context);
       else await this.handleBuyerMessage(context);
+      await next();
+    });
+
+    // A contact centre reports on a handoff with events in the buyer's conversation (handoff protocol).
+    this.onEvent(async (context, next) => {
+      if (!isStaffChannel(context)) await this.deps.relayBuyerMessage?.(context, { role: 'system', id: context.activity.from?.id ?? 'channel' });
       await next();
     });
 

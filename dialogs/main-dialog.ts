@@ -50,6 +50,8 @@ const ACTION_ROUTES: Record<string, string> = {
 
 const CANCEL_WORDS = new Set(['cancel', 'stop', 'quit', 'never mind', 'nevermind', '取消', '算了', '不用了', '退出']);
 const WATERFALL = 'main-waterfall';
+/** Frustration (0..1) from which the buyer is handed to a person whatever they asked. */
+const FRUSTRATION_HANDOFF = 0.8;
 
 export class MainDialog extends ComponentDialog {
   constructor(deps: DialogDeps) {
@@ -86,6 +88,11 @@ export class MainDialog extends ComponentDialog {
       await inner.cancelAllDialogs();
       return inner.beginDialog(DIALOG.handoff, { entities: r.entities, trigger: 'human_agent' } satisfies FlowOptions);
     }
+    // A buyer this upset gets a person in the middle of a flow too (issue 4).
+    if (r && r.frustration >= FRUSTRATION_HANDOFF && active !== DIALOG.handoff && !this.insideHandoff(inner)) {
+      await inner.cancelAllDialogs();
+      return inner.beginDialog(DIALOG.handoff, { entities: r.entities, trigger: 'frustration' } satisfies FlowOptions);
+    }
     return null;
   }
 
@@ -101,6 +108,12 @@ export class MainDialog extends ComponentDialog {
     const entities = r?.entities ?? {};
     // A case id alone ("RD-000002", "查一下 RD-000002") means "show me that case".
     const target = action ? ACTION_ROUTES[action] : r ? (INTENT_ROUTES[r.intent] ?? (r.entities.caseId ? DIALOG.caseStatus : undefined)) : undefined;
+
+    // Strong frustration goes to a person before any flow (issue 4).
+    if (!action && r && r.frustration >= FRUSTRATION_HANDOFF) {
+      info.profile.notUnderstood = 0;
+      return step.beginDialog(DIALOG.handoff, { entities, trigger: 'frustration' } satisfies FlowOptions);
+    }
 
     if (target) {
       info.profile.notUnderstood = 0;

@@ -48,15 +48,17 @@ export interface BuyerNotifierOptions {
   group?: string;
   /** This instance's consumer name within the group. */
   consumer?: string;
+  /** Whether a person owns the conversation (a handoff): the bot then sends nothing of its own there. */
+  isOwned?: (conversationId: string) => Promise<boolean>;
 }
 
 export type NotifyOutcome =
   | { kind: 'sent'; conversationId: string }
-  | { kind: 'skipped'; why: 'not_for_buyer' | 'already_sent' | 'case_gone' | 'no_conversation' }
+  | { kind: 'skipped'; why: 'not_for_buyer' | 'already_sent' | 'case_gone' | 'no_conversation' | 'owned_by_person' }
   | { kind: 'unreachable'; status: number; code?: string };
 
 export class BuyerNotifier {
-  private readonly o: Required<Omit<BuyerNotifierOptions, 'appId'>> & { appId: string };
+  private readonly o: Required<Omit<BuyerNotifierOptions, 'appId' | 'isOwned'>> & Pick<BuyerNotifierOptions, 'isOwned'> & { appId: string };
   private unsubscribe: (() => Promise<void>) | null = null;
 
   constructor(options: BuyerNotifierOptions) {
@@ -107,6 +109,11 @@ export class BuyerNotifier {
       return { kind: 'skipped', why: 'no_conversation' };
     }
 
+    // While a person talks with the buyer there, the bot keeps quiet (issue 4): the agent sees the case anyway.
+    if (reference.conversation?.id && (await this.o.isOwned?.(reference.conversation.id))) {
+      this.o.log.info({ caseId: c.id, eventId: event.id, notification: notification.kind }, 'a person owns the buyer\'s conversation; not notified');
+      return { kind: 'skipped', why: 'owned_by_person' };
+    }
     const lang = await this.languageOf(c.buyerId, reference);
     const message = notificationMessage(notification, { t: translator(lang), lang, timeZone: this.o.timeZone });
     const activity: Partial<Activity> = message.card ? MessageFactory.attachment(attachment(message.card), message.text) : MessageFactory.text(message.text);

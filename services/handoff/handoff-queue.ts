@@ -164,6 +164,14 @@ export interface HandoffQueue {
   record(conversationId: string, lines: readonly TranscriptLine[], keep?: number): Promise<QueuedHandoff | null>;
   /** The conversation's transcript, oldest first. */
   transcript(conversationId: string): Promise<TranscriptLine[]>;
+  /**
+   * Lines to keep without a store call of their own: the key, value and expiry for the caller to write along
+   * with what it writes anyway (a bot turn's state, as the turn ends). The conversation's next `record` takes
+   * them into the transcript, and `transcript` shows them meanwhile. They replace lines deferred earlier that no
+   * `record` took in yet, so a caller defers all of its lines each time. Null when the store keeps nothing this
+   * way (the caller then uses `record`).
+   */
+  deferredLines(conversationId: string, lines: readonly TranscriptLine[]): { key: string; value: string; ttlMs: number } | null;
 }
 
 /** Lines kept per conversation by default: enough for the agent to see how it came to this. */

@@ -116,6 +116,10 @@ export class MemoryHandoffQueue implements HandoffQueue {
     return structuredClone(this.transcripts.get(conversationId) ?? []);
   }
 
+  deferredLines(): null {
+    return null;
+  }
+
   private find(handoffId: string): QueuedHandoff | undefined {
     for (const h of this.byConversation.values()) if (h.id === handoffId) return h;
     return undefined;

@@ -37,6 +37,7 @@ import {
 //   handoff:id:<handoffId>       the conversation a handoff belongs to
 //   handoff:agent:<agentConvId>  conversations whose relay runs in an agent's chat (set)
 //   handoff:transcript:<convId>  the conversation's latest lines (list of JSON)
+//   handoff:transcript-deferred:<convId>  lines a bot turn wrote with its state, not yet in the list
 //   handoff:seq                  a counter that breaks ties between requests queued in the same millisecond
 //
 // The sorted set's score is priority then time: rank * 1e14 + queued epoch ms (ms stay below 1e14 until the
@@ -93,16 +94,30 @@ return 1
 `;
 
 /*
- * Appends transcript lines and returns the conversation's handoff: the one call a buyer turn makes.
- * KEYS[1] = transcript list, KEYS[2] = record key; ARGV[1] = keep, ARGV[2] = retention seconds, ARGV[3..] = lines.
+ * Appends transcript lines and returns the conversation's handoff: the one call a buyer turn makes. Lines a
+ * turn deferred (written with the turn's state as it ended) are taken in first.
+ * KEYS[1] = transcript list, KEYS[2] = record key, KEYS[3] = deferred lines; ARGV[1] = keep,
+ * ARGV[2] = retention seconds, ARGV[3..] = lines.
  */
 const RECORD_SCRIPT = `
-if #ARGV > 2 then
+local deferred = redis.call('GET', KEYS[3])
+local added = #ARGV - 2
+if deferred then
+  redis.call('DEL', KEYS[3])
+  for _, line in ipairs(cjson.decode(deferred)) do redis.call('RPUSH', KEYS[1], line) end
+  added = added + 1
+end
+if added > 0 then
   for i = 3, #ARGV do redis.call('RPUSH', KEYS[1], ARGV[i]) end
   redis.call('LTRIM', KEYS[1], -tonumber(ARGV[1]), -1)
   redis.call('EXPIRE', KEYS[1], ARGV[2])
 end
 return redis.call('GET', KEYS[2])
+`;
+
+/* The transcript with the lines deferred since. KEYS[1] = transcript list, KEYS[2] = deferred lines. */
+const TRANSCRIPT_SCRIPT = `
+return { redis.call('LRANGE', KEYS[1], 0, -1), redis.call('GET', KEYS[2]) or '' }
 `;
 
 interface StoredHandoff {
@@ -126,6 +141,7 @@ export class RedisHandoffQueue implements HandoffQueue {
     id: (id: string) => string;
     agent: (id: string) => string;
     transcript: (id: string) => string;
+    deferred: (id: string) => string;
   };
 
   constructor(options: RedisHandoffQueueOptions) {
@@ -138,6 +154,7 @@ export class RedisHandoffQueue implements HandoffQueue {
       id: (id) => `${p}id:${id}`,
       agent: (id) => `${p}agent:${id}`,
       transcript: (id) => `${p}transcript:${id}`,
+      deferred: (id) => `${p}transcript-deferred:${id}`,
     };
   }
 
@@ -226,16 +243,23 @@ export class RedisHandoffQueue implements HandoffQueue {
 
   async record(conversationId: string, lines: readonly TranscriptLine[], keep = TRANSCRIPT_KEEP): Promise<QueuedHandoff | null> {
     const value = await this.client.sendCommand<string | null>([
-      'EVAL', RECORD_SCRIPT, '2',
-      this.keys.transcript(conversationId), this.keys.conv(conversationId),
+      'EVAL', RECORD_SCRIPT, '3',
+      this.keys.transcript(conversationId), this.keys.conv(conversationId), this.keys.deferred(conversationId),
       String(keep), String(RETENTION_SECONDS), ...lines.map((l) => JSON.stringify(l)),
     ]);
     return value === null || value === undefined ? null : (JSON.parse(String(value)) as StoredHandoff).handoff;
   }
 
   async transcript(conversationId: string): Promise<TranscriptLine[]> {
-    const values = await this.client.sendCommand<string[]>(['LRANGE', this.keys.transcript(conversationId), '0', '-1']);
-    return values.map((v) => JSON.parse(String(v)) as TranscriptLine);
+    const [stored, deferred] = await this.client.sendCommand<[string[], string]>([
+      'EVAL', TRANSCRIPT_SCRIPT, '2', this.keys.transcript(conversationId), this.keys.deferred(conversationId),
+    ]);
+    const later = deferred ? (JSON.parse(String(deferred)) as string[]) : [];
+    return [...stored.map(String), ...later].map((v) => JSON.parse(v) as TranscriptLine);
+  }
+
+  deferredLines(conversationId: string, lines: readonly TranscriptLine[]): { key: string; value: string; ttlMs: number } | null {
+    return { key: this.keys.deferred(conversationId), value: JSON.stringify(lines.map((l) => JSON.stringify(l))), ttlMs: RETENTION_SECONDS * 1000 };
   }
 
   private async load(conversationId: string): Promise<{ raw: string; value: StoredHandoff } | null> {

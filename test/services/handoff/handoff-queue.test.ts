@@ -34,4 +34,18 @@ describe('RedisHandoffQueue', () => {
     expect(new Set(results.map((r) => r.value.handoff.id)).size).toBe(1);
     expect(await queues[0]!.waiting()).toHaveLength(1);
   });
+
+  it('takes in lines a turn deferred: shown at once, kept in the list by the next record', async () => {
+    const prefix = redis.nextPrefix();
+    const queue = new RedisHandoffQueue({ client: redis.client, prefix });
+    const line = (n: number, from: 'buyer' | 'bot') => ({ from, text: `line ${n}`, at: new Date(Date.UTC(2025, 2, 1, 2, 0, n)).toISOString() });
+    await queue.record('conv-1', [line(1, 'buyer')]);
+    const deferred = queue.deferredLines('conv-1', [line(2, 'bot'), line(3, 'bot')]);
+    expect(deferred).toMatchObject({ key: `${prefix}handoff:transcript-deferred:conv-1`, ttlMs: expect.any(Number) });
+    await redis.client.set(deferred!.key, deferred!.value, { PX: deferred!.ttlMs });
+    expect((await queue.transcript('conv-1')).map((l) => l.text)).toEqual(['line 1', 'line 2', 'line 3']);
+    await queue.record('conv-1', [line(4, 'buyer')]);
+    expect(await redis.client.exists(deferred!.key)).toBe(0);
+    expect((await queue.transcript('conv-1')).map((l) => l.text)).toEqual(['line 1', 'line 2', 'line 3', 'line 4']);
+  });
 });
