@@ -18,7 +18,8 @@ export interface MerchantCaller {
 export function callerOf(activity: Partial<Activity>): MerchantCaller | null {
   const from = activity.from;
   if (!from?.id) return null;
-  const text = typeof activity.text === 'string' ? activity.text : '';
+  // A link code ("LINK-K7MPQ2") is no English: "绑定 LINK-K7MPQ2" is Chinese.
+  const text = typeof activity.text === 'string' ? activity.text.replace(/\bLINK-[A-Z0-9]+\b/gi, ' ') : '';
   const name = typeof from.name === 'string' && from.name.trim() ? from.name.trim() : undefined;
   return {
     userId: merchantUserId(from),

@@ -66,6 +66,21 @@ describe.each([
     expect(textOf(await w.say(w.carol, 'RD-000001'))).toContain('不属于您的店铺');
   });
 
+  it('welcomes on install and keeps the new chat as the place to reach the merchant', async () => {
+    const dave = { id: '29:dave-1', aadObjectId: '00000000-0000-4000-8000-00000000dddd', name: 'Dave' };
+    const firstChat = { conversationId: 'a:personal-dave-first', kind: 'personal' as const };
+    await w.teams.install(dave, firstChat);
+    expect(textOf(w.fake.sentTo(firstChat.conversationId))).toContain('请先绑定店铺');
+    await w.teams.say(dave, firstChat, '绑定 LINK-201');
+    // Reinstalled: Teams opens another personal chat; the install alone is enough to reach Dave there.
+    const secondChat = { conversationId: 'a:personal-dave-second', kind: 'personal' as const };
+    await w.teams.install(dave, secondChat);
+    expect(textOf(w.fake.sentTo(secondChat.conversationId))).toContain('数码优选旗舰店');
+    const c = await w.file({ orderId: 'DEMO-1005', lines: [{ lineIndex: 0, quantity: 1 }], type: 'return_refund', reason: 'quality_issue', description: '轴体松动', evidence: [{ sha256: '2'.repeat(64), kind: 'image', mediaType: 'image/png', size: 1, addedBy: 'buyer', addedAt: '2025-06-18T02:00:00.000Z' }] });
+    await w.fake.waitFor((r) => r.conversationId === secondChat.conversationId && r.kind === 'send' && recordedText(r).includes(c.id));
+    expect(w.fake.sentTo(firstChat.conversationId).filter((r) => recordedText(r).includes(c.id))).toEqual([]);
+  });
+
   it('answers files sent in the chat with where photos go', async () => {
     const chat = w.chatOf(w.alice);
     const before = w.fake.sentTo(chat.conversationId).length;
