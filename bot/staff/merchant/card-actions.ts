@@ -70,7 +70,7 @@ export function merchantCardActions(deps: MerchantCardActionsDeps): CardActionHa
       const written = outcome.value.case;
       deps.log.info({ caseId: written.id, verb, userId: caller.userId, replayed: outcome.value.replayed, status: written.status }, 'merchant decision');
       const now = outcome.value.replayed ? await current(written) : written;
-      return draw(now, (view) => [{ tone: 'good', text: doneWords(decision, written, view, ctx) }]);
+      return draw(now, (view) => [{ tone: 'good', text: doneWords(decision, written, now, view, ctx) }]);
     }
     const error: CommandError = outcome.error;
     switch (error.kind) {
@@ -116,14 +116,14 @@ function problemKey(p: FormProblem): MessageKey {
   return `merchant.form.problem.${p}` as const;
 }
 
-/** The outcome on top of the redrawn card: what was done, by whom, when. */
-function doneWords(verb: DecisionVerb, c: RefundCase, view: Parameters<typeof whoWords>[1], ctx: CardContext): string {
+/** The outcome on top of the redrawn card: what was done, by whom, when (from the command's result), and where the case is now. */
+function doneWords(verb: DecisionVerb, c: RefundCase, now: RefundCase, view: Parameters<typeof whoWords>[1], ctx: CardContext): string {
   const { t } = ctx;
   const decided = (d: { by: RefundCase['lastChange']['actor']; at: string } | undefined): { who: string; at: string } => {
     const by = d ?? { by: c.lastChange.actor, at: c.lastChange.at };
     return { who: whoWords(by.by, view, ctx), at: formatAt(by.at, ctx) };
   };
-  const next = t(merchantStatusKey(c.status));
+  const next = t(merchantStatusKey(now.status));
   switch (verb) {
     case MERCHANT_VERBS.approve:
       return t('merchant.done.approved', { ...decided(c.merchantDecision), status: next });

@@ -142,7 +142,7 @@ export function buttons(card: Json): Json[] {
 
 export function cardText(card: unknown): string {
   return nodes(card)
-    .flatMap((n) => [n.text, n.title].filter((v): v is string => typeof v === 'string'))
+    .flatMap((n) => [n.text, n.title, n.value].filter((v): v is string => typeof v === 'string'))
     .join('\n');
 }
 
