@@ -17,7 +17,11 @@ export interface StaffSide {
  * then CS commands, then merchants (binding, help).
  */
 export function buildStaffSide(ctx: StaffContext): StaffSide {
-  const desks: Desk[] = [wireHandoffDesk(ctx), wireCsDesk(ctx), wireMerchantDesk(ctx)];
+  const handoff = wireHandoffDesk(ctx);
+  const cs = wireCsDesk(ctx);
+  // Other desks raise alerts to CS through the context (the merchant desk: a merchant who blocked the app).
+  ctx.csAlerts = cs.alerts;
+  const desks: Desk[] = [handoff, cs, wireMerchantDesk(ctx)];
   desks.push(wireOperatorsDesk(ctx));
   return {
     async relayBuyerMessage(context, buyer) {

@@ -14,6 +14,7 @@ import { FakeClock } from '../../support/fake-clock';
 import { recordedText } from '../../support/fake-connector';
 import type { MerchantWorld } from './merchant-world';
 import { HOUR, merchantWorld } from './merchant-world';
+import { channelPlace, teamsUser } from '../../support/teams-http';
 
 // A merchant who blocked or removed the app: marked unreachable, CS alerted once, the shop's other merchants
 // still told, the deadlines still running; a later message from them makes them reachable again.
@@ -73,6 +74,34 @@ describe.each([
     expect(refused(bobChat).length).toBeGreaterThan(0);
     if (redis) expect(await unreachable(w.bob.aadObjectId)).toMatchObject({ reason: 'BotNotInConversationRoster' });
     w.fake.heal(bobChat);
+  });
+});
+
+describe('an unreachable merchant raises a CS alert in the CS channel', () => {
+  const CS_CHANNEL = '19:cs-desk@thread.tacv2';
+  let w: MerchantWorld;
+  beforeAll(async () => {
+    w = await merchantWorld({ env: { CS_CHANNEL_ID: CS_CHANNEL } });
+    await w.linkAll();
+    // The bot installed in the CS channel: the CS desk now knows where to post.
+    await w.teams.install(teamsUser('agent'), channelPlace(CS_CHANNEL));
+  });
+  afterAll(async () => {
+    await w.stop();
+  });
+
+  it('posts the alert for the case once, naming the merchant', async () => {
+    w.fake.blockConversation(w.chatOf(w.alice).conversationId);
+    const c = await w.file({ orderId: 'DEMO-1004', lines: [{ lineIndex: 0, quantity: 1 }], type: 'refund_only', reason: 'not_received', description: '没收到' });
+    await w.cardFor(w.bob, c.id);
+    const alert = await w.fake.waitFor((r) => r.conversationId === CS_CHANNEL && recordedText(r).includes('Alice Li') && recordedText(r).includes(c.id));
+    expect(recordedText(alert)).toMatch(/无法接收通知|cannot be reached/);
+    // A reminder later fails for Alice again: no second alert.
+    w.clock.advance(12 * HOUR);
+    await w.app.infra.core.timers.sweep();
+    await w.cardFor(w.bob, c.id, (t) => t.includes('12 hours left'));
+    const alerts = await w.fake.settle(200, (r) => r.conversationId === CS_CHANNEL && recordedText(r).includes('Alice Li'));
+    expect(alerts).toHaveLength(1);
   });
 });
 
