@@ -120,7 +120,7 @@
     var STRINGS = {
       'zh-CN': {
         title: '售后服务',
-        subtitle: '退款 · 退货 · 换货，7×24 小时在线',
+        subtitle: '退款 · 退货 · 换货 · 全天在线',
         switchTo: 'EN',
         switchLabel: 'Switch to English',
         buyer: '买家',
@@ -141,7 +141,7 @@
       },
       'en-US': {
         title: 'Help & refunds',
-        subtitle: 'Refunds · returns · exchanges, 24/7',
+        subtitle: 'Refunds · returns · exchanges',
         switchTo: '中文',
         switchLabel: '切换到中文',
         buyer: 'Buyer',
@@ -310,12 +310,14 @@
 
     function setUpSwitcher(current) {
       var buyers = state.config.buyers || [];
-      if (state.config.signed || buyers.length === 0) return;
+      // The host page names the buyer in the embed; only the development page offers a choice.
+      if (state.config.signed || buyers.length === 0 || embedded) return;
       el.buyer.innerHTML = '';
       buyers.forEach(function (b) {
         var option = document.createElement('option');
         option.value = b.id;
-        option.textContent = b.name + ' (' + b.id + ')';
+        option.textContent = b.name;
+        option.title = b.id;
         el.buyer.appendChild(option);
       });
       if (!buyers.some(function (b) { return b.id === current; })) {
