@@ -107,6 +107,7 @@ export class LlmSummarizer implements HandoffSummarizer {
       new SystemMessage(handoffSummarySystemPrompt(input.agentLanguage)),
       new HumanMessage(`${factsBlock(input.facts)}\n${transcriptBlock(input.transcript.map((l) => ({ from: l.from, text: l.text })))}`),
     ];
+    const started = Date.now();
     try {
       const answer = await withDeadline(this.structured.invoke(messages, { signal: AbortSignal.timeout(this.timeoutMs) }), this.timeoutMs);
       const parsed = HandoffSummarySchema.safeParse(answer);
@@ -122,7 +123,8 @@ export class LlmSummarizer implements HandoffSummarizer {
       }
       this.options.onFallback?.('invalid', parsed.error);
     } catch (error) {
-      this.options.onFallback?.('error', error);
+      // LangChain rejects answers that do not fit the schema too: those count as errors.
+      this.options.onFallback?.(Date.now() - started >= this.timeoutMs - 50 ? 'timeout' : 'error', error);
     }
     return this.options.fallback.summarize(input);
   }

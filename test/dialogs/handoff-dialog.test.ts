@@ -1,8 +1,10 @@
 import { BotConversation, startTestApp, textOf } from '../support/bot-http';
 import type { TestApp } from '../support/bot-http';
+import { FakeClock } from '../support/fake-clock';
 
-// "Talk to a person": the conversation is queued for the CS desk, the buyer hears their place and what happens
-// next, and asking again gives the same place instead of queueing twice.
+// "Talk to a person": the conversation is queued for the CS desk, the buyer hears their place, the expected wait
+// and what happens next, and asking again gives the same place instead of queueing twice. The clock stands on a
+// Wednesday at 10:00 in Shanghai, inside the desk's business hours (after hours: test/staff/handoff).
 
 describe.each([
   ['in memory', false],
@@ -10,7 +12,7 @@ describe.each([
 ])('talk to a person %s', (_name, redis) => {
   let test: TestApp;
   beforeAll(async () => {
-    test = await startTestApp({ redis });
+    test = await startTestApp({ redis, overrides: { clock: new FakeClock('2025-06-18T02:00:00.000Z') } });
   });
   afterAll(async () => {
     await test.stop();
@@ -24,12 +26,14 @@ describe.each([
     expect(first.status).toBe(200);
     const firstText = textOf(first.replies);
     expect(firstText).toContain('排在第 1 位');
+    expect(firstText).toContain('预计等待约 5 分钟');
     expect(firstText).toContain('工作时间');
     expect(firstText).toContain('这个对话');
     expect(firstText).not.toMatch(/[a-z]{4,}/);
 
     const second = textOf((await en.say('I want to talk to a real person')).replies);
     expect(second).toContain('You are number 2 in the queue');
+    expect(second).toContain('The expected wait is about 10 minutes.');
     expect(second).toContain('during business hours');
     expect(second).toContain('right here in this chat');
     expect(second).not.toMatch(/[\u4e00-\u9fff]/);

@@ -36,8 +36,9 @@ export function triggerOf(event: DomainEvent, c: Pick<RefundCase, 'reason' | 'pr
   if (event.type === 'buyer_escalate') return { reason: 'escalated_after_rejection', priority: c.priority, intro: 'handoffDesk.intro.escalated' };
   // A definitive decline leaves the buyer unpaid until CS retries or settles: urgent.
   if (event.type === 'payment_declined') return { reason: 'payment_failed', priority: 'high', intro: 'handoffDesk.intro.payment' };
-  // A quality complaint the policy sent to platform review (high priority by the reasons table).
-  if (event.to === 'platform_review' && event.from !== 'platform_review' && c.reason === 'quality_issue') {
+  // A quality complaint the policy sent to platform review (high priority by the reasons table); one a CS agent
+  // moved there has a person on it already.
+  if (event.to === 'platform_review' && event.from !== 'platform_review' && c.reason === 'quality_issue' && event.actor.role !== 'cs') {
     return { reason: 'quality_complaint', priority: 'high', intro: 'handoffDesk.intro.quality' };
   }
   return null;
