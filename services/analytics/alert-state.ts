@@ -55,9 +55,16 @@ export class RedisAlertState implements AlertState {
   }
 
   async claimed(): Promise<Map<string, string>> {
-    const flat = (await this.client.sendCommand<string[]>(['HGETALL', this.key])).map(String);
+    // RESP2 answers a flat list of field, value; RESP3 a map (an object or a Map, depending on the client).
+    const reply = await this.client.sendCommand<unknown>(['HGETALL', this.key]);
     const out = new Map<string, string>();
-    for (let i = 0; i + 1 < flat.length; i += 2) out.set(flat[i]!, flat[i + 1]!);
+    if (Array.isArray(reply)) {
+      for (let i = 0; i + 1 < reply.length; i += 2) out.set(String(reply[i]), String(reply[i + 1]));
+    } else if (reply instanceof Map) {
+      for (const [k, v] of reply) out.set(String(k), String(v));
+    } else if (reply && typeof reply === 'object') {
+      for (const [k, v] of Object.entries(reply)) out.set(k, String(v));
+    }
     return out;
   }
 }
