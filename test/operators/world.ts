@@ -105,3 +105,16 @@ export async function settlePayments(core: RefundCore): Promise<void> {
     if (report.fired === 0) return;
   }
 }
+
+/** Pays these cases only (the sweeper would also fire every other due deadline). */
+export async function payCases(core: RefundCore, cases: readonly RefundCase[]): Promise<void> {
+  for (const filed of cases) {
+    for (let i = 0; i < 5; i++) {
+      const r = await core.service.getCase({ role: 'system', id: 'system' }, filed.id);
+      if (!r.ok) throw new Error(`case ${filed.id} is gone`);
+      const c = r.value;
+      if (c.status !== 'refund_pending' && !(c.status === 'refunding' && c.payment && ['submitting', 'accepted', 'retry_wait'].includes(c.payment.status))) break;
+      await core.payments.advance(c);
+    }
+  }
+}
