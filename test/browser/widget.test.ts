@@ -53,10 +53,16 @@ describe('the chat widget in a browser', () => {
 
   /** Waits until the transcript shows `text` (Web Chat also keeps screen-reader copies: any one will do). */
   const shows = (page: Page, text: string, timeout = 15_000) => page.getByText(text).first().waitFor({ timeout });
-  /** Lets Web Chat finish scrolling to the newest message before a screenshot. */
-  async function settle(page: Page, text: string): Promise<void> {
-    await page.getByText(text).last().scrollIntoViewIfNeeded();
+  /** Lets Web Chat finish scrolling to the newest message, and drop its passing "connecting" notice, before a screenshot. */
+  async function settle(page: Page, text?: string): Promise<void> {
+    if (text) await page.getByText(text).last().scrollIntoViewIfNeeded();
     await page.waitForTimeout(400);
+    for (const notice of ['Connecting…', '正在连接...']) await page.getByText(notice).first().waitFor({ state: 'detached', timeout: 5_000 });
+  }
+
+  async function screenshot(page: Page, name: string, text?: string): Promise<void> {
+    await settle(page, text);
+    await page.screenshot({ path: artifactPath(name) });
   }
 
   // Browser code is passed as text: this project's TypeScript has no DOM types.
@@ -67,7 +73,7 @@ describe('the chat widget in a browser', () => {
     await shows(page, '您好，我是退款助手');
     expect(await page.locator('#rd-title').textContent()).toBe('售后服务');
     expect(await page.locator('#rd-buyer').inputValue()).toBe('buyer-1001');
-    await page.screenshot({ path: artifactPath('widget-welcome.png') });
+    await screenshot(page, 'widget-welcome.png');
 
     const sendBox = page.getByPlaceholder('描述您的问题，或输入订单号');
     await sendBox.fill('DEMO-1002 的东西坏了，我要退款');
@@ -86,8 +92,7 @@ describe('the chat widget in a browser', () => {
     await shows(page, '退 ¥52.16');
     await page.getByRole('button', { name: '确认提交' }).last().click();
     await shows(page, '申请已提交：RD-000001');
-    await settle(page, '申请已提交：RD-000001');
-    await page.screenshot({ path: artifactPath('widget-case.png') });
+    await screenshot(page, 'widget-case.png', '申请已提交：RD-000001');
     const filed = await app.app.infra.core.service.getCase({ role: 'buyer', id: 'buyer-1001' }, 'RD-000001');
     expect(filed).toMatchObject({ ok: true, value: { orderId: 'DEMO-1002', status: 'pending_merchant', evidence: [{ kind: 'image', name: 'charger.png' }] } });
     const conversationId = await conversationOf(page);
@@ -108,19 +113,18 @@ describe('the chat widget in a browser', () => {
 
     // Pushed to the open page over its WebSocket: no reload.
     await shows(page, '商家已同意');
-    await settle(page, '商家已同意');
-    await page.screenshot({ path: artifactPath('widget-approved.png') });
+    await screenshot(page, 'widget-approved.png', '商家已同意');
 
     await page.reload();
     await shows(page, '申请已提交：RD-000001');
     await shows(page, '商家已同意');
     await shows(page, 'DEMO-1002 的东西坏了，我要退款');
     expect(await conversationOf(page)).toBe(conversationId);
-    await page.screenshot({ path: artifactPath('widget-reloaded.png') });
+    await screenshot(page, 'widget-reloaded.png');
     await page.context().close();
   });
 
-  it('opens in English for an English browser, switches to Chinese, and refuses files over the limits before uploading them', async () => {
+  it('opens in English for an English browser, answers a suggested action, switches to Chinese, and refuses files over the limits before uploading them', async () => {
     const page = await openPage('en-US', '/?buyer=buyer-1002');
     const uploads: string[] = [];
     page.on('request', (req) => {
@@ -128,14 +132,17 @@ describe('the chat widget in a browser', () => {
     });
     await shows(page, 'Help & refunds');
     await shows(page, 'How can I help');
-    await page.screenshot({ path: artifactPath('widget-english.png') });
+    // A suggested action sends its words.
+    await page.locator('.webchat__suggested-action', { hasText: 'Check my refund' }).click();
+    await shows(page, 'You have no refund requests yet.');
+    await screenshot(page, 'widget-english.png');
 
     const fileInput = page.locator('input[type=file]');
     await fileInput.setInputFiles({ name: 'setup.exe', mimeType: 'application/x-msdownload', buffer: samples.exe() });
     await shows(page, 'setup.exe: this kind of file is not accepted');
     await fileInput.setInputFiles({ name: 'huge.png', mimeType: 'image/png', buffer: Buffer.concat([samples.png(), Buffer.alloc(11 * 1024 * 1024)]) });
     await shows(page, 'huge.png is 11 MB, over the 10 MB limit for a photo.');
-    await page.screenshot({ path: artifactPath('widget-refused-file.png') });
+    await screenshot(page, 'widget-refused-file.png');
     expect(uploads).toEqual([]);
 
     await page.locator('#rd-lang').click();
