@@ -20,6 +20,12 @@ export function niceMax(value) {
   return 10 * power;
 }
 
+/** Grid lines on whole numbers for counts: the first of 4, 5, 2 or 1 intervals that divides the axis evenly. */
+function intervals(max, integer) {
+  if (!integer) return 4;
+  return [4, 5, 2, 1].find((n) => Number.isInteger(max / n));
+}
+
 function legend(series) {
   const box = document.createElement('div');
   box.className = 'legend';
@@ -45,7 +51,7 @@ function emptyNote(text) {
  * markers: [{ after: index of the category the line follows, label }] (vertical dashed lines);
  * format(v): how a value reads in tooltips and totals.
  */
-export function columnChart(host, { categories, series, markers = [], format = String, emptyText = '', height = 240 }) {
+export function columnChart(host, { categories, series, markers = [], format = String, emptyText = '', height = 240, integer = false }) {
   host.replaceChildren();
   const totals = categories.map((_, i) => series.reduce((sum, s) => sum + (s.values[i] || 0), 0));
   if (totals.every((t) => t === 0)) {
@@ -58,10 +64,11 @@ export function columnChart(host, { categories, series, markers = [], format = S
   const innerH = height - pad.top - pad.bottom;
   const max = niceMax(Math.max(...totals));
   const svg = el('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img' });
-  for (let i = 0; i <= 4; i++) {
-    const y = pad.top + innerH - (innerH * i) / 4;
+  const ticks = intervals(max, integer);
+  for (let i = 0; i <= ticks; i++) {
+    const y = pad.top + innerH - (innerH * i) / ticks;
     svg.append(el('line', { class: i === 0 ? 'axis' : 'grid-line', x1: pad.left, x2: width - pad.right, y1: y, y2: y }));
-    svg.append(el('text', { x: pad.left - 6, y: y + 4, 'text-anchor': 'end' }, format((max * i) / 4)));
+    svg.append(el('text', { x: pad.left - 6, y: y + 4, 'text-anchor': 'end' }, format((max * i) / ticks)));
   }
   const slot = innerW / categories.length;
   const barW = Math.min(48, slot * 0.62);
@@ -92,7 +99,7 @@ export function columnChart(host, { categories, series, markers = [], format = S
  * Stacked horizontal bars. rows: [{ label, values[], tag? }] (values per series); series: [{ key, label, color }];
  * lines: [{ value, label, cls }] (vertical reference lines at a value).
  */
-export function barChart(host, { rows, series, lines = [], format = String, emptyText = '', onClick }) {
+export function barChart(host, { rows, series, lines = [], format = String, emptyText = '', onClick, integer = false }) {
   host.replaceChildren();
   if (rows.length === 0) {
     host.append(emptyNote(emptyText));
@@ -106,10 +113,11 @@ export function barChart(host, { rows, series, lines = [], format = String, empt
   const totals = rows.map((r) => r.values.reduce((a, b) => a + b, 0));
   const max = niceMax(Math.max(...totals, ...lines.map((l) => l.value)));
   const svg = el('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img' });
-  for (let i = 0; i <= 4; i++) {
-    const x = pad.left + (innerW * i) / 4;
+  const ticks = intervals(max, integer);
+  for (let i = 0; i <= ticks; i++) {
+    const x = pad.left + (innerW * i) / ticks;
     svg.append(el('line', { class: i === 0 ? 'axis' : 'grid-line', x1: x, x2: x, y1: pad.top, y2: height - pad.bottom }));
-    svg.append(el('text', { x, y: height - pad.bottom + 14, 'text-anchor': 'middle' }, format((max * i) / 4)));
+    svg.append(el('text', { x, y: height - pad.bottom + 14, 'text-anchor': 'middle' }, format((max * i) / ticks)));
   }
   rows.forEach((row, i) => {
     const y = pad.top + i * rowH + 4;

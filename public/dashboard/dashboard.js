@@ -45,6 +45,8 @@ const when = (iso) =>
   iso ? new Intl.DateTimeFormat(locale(), { timeZone: timeZone(), year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso)) : '—';
 const stateLabel = (s) => t(`operators.state.${s}`);
 const reasonLabel = (r) => t(`operators.reason.${r}`);
+/** An audit event in words, its code beside it (the code is what the API and the CSV carry). */
+const eventLabel = (e) => (messages[lang][`operators.event.${e}`] ? `${t(`operators.event.${e}`)} (${e})` : e);
 
 class ApiError extends Error {
   constructor(status, body) {
@@ -156,6 +158,7 @@ async function renderOverview() {
     categories: months,
     series: used.map((r) => ({ key: r, label: reasonLabel(r), color: REASON_COLORS[r], values: figures.map((f) => f.byReason[r]?.count ?? 0) })),
     format: count,
+    integer: true,
     emptyText: t('operators.dash.chart.empty'),
   });
   const monthAmount = h('div', { id: 'chart-month-amount' });
@@ -176,6 +179,7 @@ async function renderOverview() {
     ],
     markers: dt.buckets.flatMap((b, i) => (b.toHours === 24 || b.toHours === 48 ? [{ after: i, label: t('operators.dash.chart.decision.standard', { hours: b.toHours }) }] : [])),
     format: count,
+    integer: true,
     emptyText: t('operators.dash.chart.empty'),
   });
 
@@ -197,6 +201,7 @@ async function renderOverview() {
             { value: shops.median * shops.factor, label: t('operators.dash.chart.shops.threshold', { factor: shops.factor }), cls: 'marker' },
           ],
     format: count,
+    integer: true,
     emptyText: t('operators.dash.chart.empty'),
     onClick: (row) => (location.hash = `#/cases?shop=${encodeURIComponent(row.key)}`),
   });
@@ -209,6 +214,7 @@ async function renderOverview() {
       { key: 'overdue', label: t('operators.dash.chart.open.overdue'), color: '#d64545' },
     ],
     format: count,
+    integer: true,
     emptyText: t('operators.dash.chart.empty'),
     onClick: (row) => (location.hash = `#/cases?state=${row.key}`),
   });
@@ -386,7 +392,7 @@ async function renderCase(caseId) {
         'li',
         {},
         h('div', { class: 'when' }, `${when(e.at)} · ${t(`operators.role.${e.actor.role}`)} ${e.actor.id}`),
-        h('div', { class: 'what' }, e.event, ' ', h('span', { class: 'badge' }, e.from ? `${stateLabel(e.from)} → ${stateLabel(e.to)}` : stateLabel(e.to))),
+        h('div', { class: 'what' }, eventLabel(e.event), ' ', h('span', { class: 'badge' }, e.from && e.from !== e.to ? `${stateLabel(e.from)} → ${stateLabel(e.to)}` : stateLabel(e.to))),
         e.remark ? h('div', { class: 'remark' }, e.remark) : null,
         e.data && Object.keys(e.data).length ? h('pre', {}, JSON.stringify(e.data)) : null,
       ),
