@@ -137,7 +137,6 @@
         image: '照片',
         video: '视频',
         pdf: 'PDF',
-        you: '我',
       },
       'en-US': {
         title: 'Help & refunds',
@@ -158,7 +157,6 @@
         image: 'photo',
         video: 'video',
         pdf: 'PDF',
-        you: 'Me',
       },
     };
 
@@ -602,7 +600,6 @@
 
     function render() {
       if (!state.directLine) return;
-      var zh = state.lang === 'zh-CN';
       window.WebChat.renderWebChat(
         {
           directLine: state.directLine,
@@ -616,7 +613,7 @@
         },
         el.webchat,
       );
-      el.webchat.setAttribute('lang', zh ? 'zh-CN' : 'en-US');
+      el.webchat.setAttribute('lang', state.lang);
     }
 
     function switchLanguage() {
