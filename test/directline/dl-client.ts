@@ -13,7 +13,7 @@ export interface HttpAnswer<T = Json> {
 export async function call<T = Json>(url: string, init: { method?: string; token?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<HttpAnswer<T>> {
   const headers: Record<string, string> = { ...(init.headers ?? {}) };
   if (init.token) headers.authorization = `Bearer ${init.token}`;
-  let body: BodyInit | undefined;
+  let body: FormData | string | undefined;
   if (init.body instanceof FormData) body = init.body;
   else if (init.body !== undefined) {
     headers['content-type'] = 'application/json';
