@@ -54,6 +54,10 @@ export function createRedis(options: CreateRedisOptions): RedisClient {
   const client = createClient({
     url: o.url,
     ...(o.name ? { name: o.name } : {}),
+    // While the connection is down, commands fail at once instead of waiting in a queue for the reconnection: a
+    // turn then answers 503 "retry, nothing is lost" right away rather than hanging for the whole outage, and
+    // timers and consumers retry on their next round.
+    disableOfflineQueue: true,
     socket: {
       connectTimeout: o.connectTimeoutMs,
       reconnectStrategy: (retries: number) => reconnectDelay(retries, o.maxReconnectDelayMs),
