@@ -72,7 +72,8 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
     const redisStorage = new RedisStorage({ client: infra.redis, prefix: `${config.REDIS_PREFIX}bot:` });
     lock = new RedisTurnLock({ client: infra.redis, prefix: `${config.REDIS_PREFIX}bot:`, ttlMs: config.TURN_LOCK_TTL_MS });
     storage = redisStorage;
-    gate = new RedisTurnGate({ lock, storage: redisStorage, prefix: config.REDIS_PREFIX });
+    // A buyer turn reads whether a person owns the conversation (and its transcript) with its lock.
+    gate = new RedisTurnGate({ lock, storage: redisStorage, prefix: config.REDIS_PREFIX, alsoRead: (conversationId) => handoff.turnState(conversationId)?.keys ?? [] });
   } else {
     storage = new InMemoryStorage();
     lock = new InMemoryTurnLock({ ttlMs: config.TURN_LOCK_TTL_MS });

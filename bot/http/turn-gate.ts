@@ -36,7 +36,16 @@ function conversationStateKey(request: TurnRequest): string | null {
 }
 
 export class RedisTurnGate implements TurnGate {
-  constructor(private readonly options: { lock: TurnLock; storage: RedisStorage; prefix: string; replyTtlMs?: number }) {}
+  constructor(
+    private readonly options: {
+      lock: TurnLock;
+      storage: RedisStorage;
+      prefix: string;
+      replyTtlMs?: number;
+      /** More keys a turn of the conversation reads first (full keys): read with the lock, in the turn's scope. */
+      alsoRead?: (conversationId: string) => readonly string[];
+    },
+  ) {}
 
   private replyKey(request: TurnRequest): string | null {
     return request.activityId ? `${this.options.prefix}reply:${request.conversationId}:${request.activityId}` : null;
@@ -46,7 +55,8 @@ export class RedisTurnGate implements TurnGate {
     const replyKey = this.replyKey(request);
     const stateKey = conversationStateKey(request);
     const stateFullKey = stateKey ? this.options.storage.keyOf(stateKey) : null;
-    const fetch = [replyKey, stateFullKey].filter((k): k is string => k !== null);
+    const extra = this.options.alsoRead?.(request.conversationId) ?? [];
+    const fetch = [replyKey, stateFullKey, ...extra].filter((k): k is string => k !== null);
     const held = await this.options.lock.acquire(request.conversationId, { waitMs, fetch });
     if (!held.ok) return held;
     const fetched = new Map(fetch.map((key, i) => [key, held.fetched[i] ?? null]));
@@ -56,6 +66,7 @@ export class RedisTurnGate implements TurnGate {
       scope.prefetched.set(stateFullKey, fetched.get(stateFullKey) ?? null);
       scope.deferrable.add(stateFullKey);
     }
+    for (const key of extra) scope.prefetched.set(key, fetched.get(key) ?? null);
     return {
       ok: true,
       replay: stored ? (JSON.parse(stored) as CachedReply) : null,

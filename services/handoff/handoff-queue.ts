@@ -165,13 +165,21 @@ export interface HandoffQueue {
   /** The conversation's transcript, oldest first. */
   transcript(conversationId: string): Promise<TranscriptLine[]>;
   /**
-   * Lines to keep without a store call of their own: the key, value and expiry for the caller to write along
-   * with what it writes anyway (a bot turn's state, as the turn ends). The conversation's next `record` takes
-   * them into the transcript, and `transcript` shows them meanwhile. They replace lines deferred earlier that no
-   * `record` took in yet, so a caller defers all of its lines each time. Null when the store keeps nothing this
-   * way (the caller then uses `record`).
+   * For a caller that reads and writes this store's keys together with its own, holding the conversation's lock
+   * (a buyer's turn): which keys to read as the turn starts, the conversation's handoff from what was read, and
+   * the write that keeps the turn's lines, to make as the turn ends. So a plain buyer turn costs the store no
+   * round trip of its own. Null for a store with no keys to share (in memory): use `record`.
    */
-  deferredLines(conversationId: string, lines: readonly TranscriptLine[]): { key: string; value: string; ttlMs: number } | null;
+  turnState(conversationId: string): TurnState | null;
+}
+
+export interface TurnState {
+  /** Keys to read as the turn starts, in this order. */
+  keys: readonly string[];
+  /** The conversation's handoff, from the values read. */
+  handoff(values: readonly (string | null)[]): QueuedHandoff | null;
+  /** The write that adds the turn's lines to the transcript that was read (the latest `keep` are kept). */
+  write(values: readonly (string | null)[], lines: readonly TranscriptLine[], keep?: number): { key: string; value: string; ttlMs: number };
 }
 
 /** Lines kept per conversation by default: enough for the agent to see how it came to this. */

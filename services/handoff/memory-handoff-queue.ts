@@ -116,7 +116,7 @@ export class MemoryHandoffQueue implements HandoffQueue {
     return structuredClone(this.transcripts.get(conversationId) ?? []);
   }
 
-  deferredLines(): null {
+  turnState(): null {
     return null;
   }
 

@@ -15,6 +15,7 @@ import type {
   QueuedHandoff,
   TakeError,
   TranscriptLine,
+  TurnState,
 } from './handoff-queue';
 import { TRANSCRIPT_KEEP } from './handoff-queue';
 import type { Change } from './transitions';
@@ -36,8 +37,8 @@ import {
 //   handoff:conv:<convId>        the conversation's current handoff (JSON)
 //   handoff:id:<handoffId>       the conversation a handoff belongs to
 //   handoff:agent:<agentConvId>  conversations whose relay runs in an agent's chat (set)
-//   handoff:transcript:<convId>  the conversation's latest lines (list of JSON)
-//   handoff:transcript-deferred:<convId>  lines a bot turn wrote with its state, not yet in the list
+//   handoff:lines:<convId>       the conversation's latest lines: a JSON array of JSON lines (a string, so a
+//                                buyer turn can read it with its lock and write it back with its state)
 //   handoff:seq                  a counter that breaks ties between requests queued in the same millisecond
 //
 // The sorted set's score is priority then time: rank * 1e14 + queued epoch ms (ms stay below 1e14 until the
@@ -94,30 +95,20 @@ return 1
 `;
 
 /*
- * Appends transcript lines and returns the conversation's handoff: the one call a buyer turn makes. Lines a
- * turn deferred (written with the turn's state as it ended) are taken in first.
- * KEYS[1] = transcript list, KEYS[2] = record key, KEYS[3] = deferred lines; ARGV[1] = keep,
- * ARGV[2] = retention seconds, ARGV[3..] = lines.
+ * Appends transcript lines and returns the conversation's handoff.
+ * KEYS[1] = lines, KEYS[2] = record key; ARGV[1] = keep, ARGV[2] = retention seconds, ARGV[3..] = lines.
  */
 const RECORD_SCRIPT = `
-local deferred = redis.call('GET', KEYS[3])
-local added = #ARGV - 2
-if deferred then
-  redis.call('DEL', KEYS[3])
-  for _, line in ipairs(cjson.decode(deferred)) do redis.call('RPUSH', KEYS[1], line) end
-  added = added + 1
-end
-if added > 0 then
-  for i = 3, #ARGV do redis.call('RPUSH', KEYS[1], ARGV[i]) end
-  redis.call('LTRIM', KEYS[1], -tonumber(ARGV[1]), -1)
-  redis.call('EXPIRE', KEYS[1], ARGV[2])
+if #ARGV > 2 then
+  local raw = redis.call('GET', KEYS[1])
+  local lines = raw and cjson.decode(raw) or {}
+  for i = 3, #ARGV do lines[#lines + 1] = ARGV[i] end
+  local keep = tonumber(ARGV[1])
+  local kept = {}
+  for i = math.max(1, #lines - keep + 1), #lines do kept[#kept + 1] = lines[i] end
+  redis.call('SET', KEYS[1], cjson.encode(kept), 'EX', ARGV[2])
 end
 return redis.call('GET', KEYS[2])
-`;
-
-/* The transcript with the lines deferred since. KEYS[1] = transcript list, KEYS[2] = deferred lines. */
-const TRANSCRIPT_SCRIPT = `
-return { redis.call('LRANGE', KEYS[1], 0, -1), redis.call('GET', KEYS[2]) or '' }
 `;
 
 interface StoredHandoff {
@@ -140,8 +131,7 @@ export class RedisHandoffQueue implements HandoffQueue {
     conv: (id: string) => string;
     id: (id: string) => string;
     agent: (id: string) => string;
-    transcript: (id: string) => string;
-    deferred: (id: string) => string;
+    lines: (id: string) => string;
   };
 
   constructor(options: RedisHandoffQueueOptions) {
@@ -153,8 +143,7 @@ export class RedisHandoffQueue implements HandoffQueue {
       conv: (id) => `${p}conv:${id}`,
       id: (id) => `${p}id:${id}`,
       agent: (id) => `${p}agent:${id}`,
-      transcript: (id) => `${p}transcript:${id}`,
-      deferred: (id) => `${p}transcript-deferred:${id}`,
+      lines: (id) => `${p}lines:${id}`,
     };
   }
 
@@ -243,23 +232,28 @@ export class RedisHandoffQueue implements HandoffQueue {
 
   async record(conversationId: string, lines: readonly TranscriptLine[], keep = TRANSCRIPT_KEEP): Promise<QueuedHandoff | null> {
     const value = await this.client.sendCommand<string | null>([
-      'EVAL', RECORD_SCRIPT, '3',
-      this.keys.transcript(conversationId), this.keys.conv(conversationId), this.keys.deferred(conversationId),
+      'EVAL', RECORD_SCRIPT, '2',
+      this.keys.lines(conversationId), this.keys.conv(conversationId),
       String(keep), String(RETENTION_SECONDS), ...lines.map((l) => JSON.stringify(l)),
     ]);
-    return value === null || value === undefined ? null : (JSON.parse(String(value)) as StoredHandoff).handoff;
+    return handoffOf(value);
   }
 
   async transcript(conversationId: string): Promise<TranscriptLine[]> {
-    const [stored, deferred] = await this.client.sendCommand<[string[], string]>([
-      'EVAL', TRANSCRIPT_SCRIPT, '2', this.keys.transcript(conversationId), this.keys.deferred(conversationId),
-    ]);
-    const later = deferred ? (JSON.parse(String(deferred)) as string[]) : [];
-    return [...stored.map(String), ...later].map((v) => JSON.parse(v) as TranscriptLine);
+    return linesOf(await this.client.sendCommand<string | null>(['GET', this.keys.lines(conversationId)]));
   }
 
-  deferredLines(conversationId: string, lines: readonly TranscriptLine[]): { key: string; value: string; ttlMs: number } | null {
-    return { key: this.keys.deferred(conversationId), value: JSON.stringify(lines.map((l) => JSON.stringify(l))), ttlMs: RETENTION_SECONDS * 1000 };
+  turnState(conversationId: string): TurnState {
+    const key = this.keys.lines(conversationId);
+    return {
+      keys: [this.keys.conv(conversationId), key],
+      handoff: (values) => handoffOf(values[0] ?? null),
+      write: (values, lines, keep = TRANSCRIPT_KEEP) => {
+        const stored = values[1] ? (JSON.parse(values[1]) as string[]) : [];
+        const kept = [...stored, ...lines.map((l) => JSON.stringify(l))].slice(-keep);
+        return { key, value: JSON.stringify(kept), ttlMs: RETENTION_SECONDS * 1000 };
+      },
+    };
   }
 
   private async load(conversationId: string): Promise<{ raw: string; value: StoredHandoff } | null> {
@@ -306,6 +300,14 @@ export class RedisHandoffQueue implements HandoffQueue {
     const rank = await this.client.sendCommand<number | null>(['ZRANK', this.keys.waiting, stored.member]);
     return rank === null || rank === undefined ? null : Number(rank) + 1;
   }
+}
+
+function handoffOf(value: string | null | undefined): QueuedHandoff | null {
+  return value === null || value === undefined ? null : (JSON.parse(String(value)) as StoredHandoff).handoff;
+}
+
+function linesOf(value: string | null | undefined): TranscriptLine[] {
+  return value === null || value === undefined ? [] : (JSON.parse(String(value)) as string[]).map((l) => JSON.parse(l) as TranscriptLine);
 }
 
 function conversationOf(member: string): string {

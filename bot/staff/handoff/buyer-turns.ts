@@ -1,11 +1,12 @@
 import type { Activity, TurnContext } from 'botbuilder';
-import type { HandoffQueue, QueuedHandoff, TranscriptLine } from '../../../services/handoff';
+import type { HandoffQueue, QueuedHandoff, TranscriptLine, TurnState } from '../../../services/handoff';
 import { answerBy } from '../../../services/handoff';
 import type { Actor, Clock } from '../../../services/refunds';
 import { formatDateTime, translator } from '../../i18n';
 import type { Logger } from '../../logger';
 import { referenceOf } from '../../proactive';
 import { currentTurnScope } from '../../storage';
+import type { TurnScope } from '../../storage';
 import type { BackgroundTasks } from './background';
 import type { HandoffChannel } from './channel';
 import type { HandoffIntake } from './intake';
@@ -49,7 +50,17 @@ export class BuyerTurns {
     if (activity.type !== 'message') return false;
     const conversationId = activity.conversation?.id ?? '';
     const line = lineOf(activity, 'buyer', this.deps.clock.now());
-    const handoff = await this.deps.queue.record(conversationId, line ? [line] : [], this.deps.settings.transcriptKeep);
+    const lines = line ? [line] : [];
+    const transcript = new TurnTranscript(this.deps, conversationId);
+    let handoff = transcript.handoff();
+    // A turn that could not read the handoff with its lock asks the store, keeping the buyer's line at once. So
+    // does a turn a person owns or that brings a message: agents' lines are written meanwhile, and this turn
+    // must not write back a transcript older than theirs.
+    if (handoff === undefined || handoff?.status === 'assigned' || handoff?.status === 'awaiting_message') {
+      handoff = await transcript.recordNow(lines);
+    } else {
+      await transcript.add(lines);
+    }
 
     if (handoff?.status === 'assigned') {
       // Under the handoff protocol the contact centre sees the conversation itself: the bot only stays quiet.
@@ -58,35 +69,16 @@ export class BuyerTurns {
     }
     if (handoff?.status === 'awaiting_message' && (await this.takeMessage(context, handoff, line))) return true;
 
-    this.keepBotLines(context, conversationId);
-    provideHandoffDesk(context, {
-      request: (request) => this.deps.intake.request({ ...request, reference: referenceOf(activity) as Record<string, unknown> }, { context }),
-    });
-    return false;
-  }
-
-  /**
-   * The bot's answers go into the transcript. On Redis they are written with the turn's own state as the turn
-   * ends (no store call of their own) and taken in by the conversation's next turn; elsewhere at once.
-   */
-  private keepBotLines(context: TurnContext, conversationId: string): void {
-    const said: TranscriptLine[] = [];
+    // The bot answers; what it says goes into the transcript too.
     context.onSendActivities(async (_ctx, activities, next) => {
-      const lines = activities.map((a) => lineOf(a, 'bot', this.deps.clock.now())).filter((l): l is TranscriptLine => l !== null);
-      if (lines.length === 0) return next();
-      said.push(...lines);
-      const scope = currentTurnScope();
-      const deferred = scope ? this.deps.queue.deferredLines(conversationId, said) : null;
-      if (scope && deferred) {
-        scope.deferred.set(deferred.key, { value: deferred.value, ttlMs: deferred.ttlMs });
-        return next();
-      }
-      const [responses] = await Promise.all([
-        next(),
-        this.deps.queue.record(conversationId, lines, this.deps.settings.transcriptKeep).catch((err: unknown) => this.deps.log.warn({ err: String(err) }, 'bot lines not kept in the transcript')),
-      ]);
+      const said = activities.map((a) => lineOf(a, 'bot', this.deps.clock.now())).filter((l): l is TranscriptLine => l !== null);
+      const [responses] = await Promise.all([next(), transcript.add(said).catch((err: unknown) => this.deps.log.warn({ err: String(err) }, 'bot lines not kept in the transcript'))]);
       return responses;
     });
+    provideHandoffDesk(context, {
+      request: (request) => this.deps.intake.request({ ...request, reference: referenceOf(activity) as Record<string, unknown> }, { context, pending: transcript.pending() }),
+    });
+    return false;
   }
 
   /** The buyer's answer to "leave a message": the message, a withdrawal, or (a click) something else. */
@@ -119,5 +111,51 @@ export class BuyerTurns {
     const at = formatDateTime(by.at, handoff.language, this.deps.settings.timeZone);
     await context.sendActivity({ type: 'message', text: t(by.open ? 'handoffDesk.messageLeft.open' : 'handoffDesk.messageLeft.closed', { at }), locale: handoff.language });
     return true;
+  }
+}
+
+/**
+ * The lines a buyer turn adds to the conversation's transcript. When the turn read the conversation's handoff
+ * keys with its lock (on Redis), the lines are written with the turn's own state as it ends: no store call of
+ * their own. Otherwise they are written at once.
+ */
+class TurnTranscript {
+  private readonly lines: TranscriptLine[] = [];
+  private read: { state: TurnState; values: (string | null)[]; scope: TurnScope } | null;
+
+  constructor(
+    private readonly deps: Pick<BuyerTurnsDeps, 'queue' | 'settings'>,
+    private readonly conversationId: string,
+  ) {
+    const state = deps.queue.turnState(conversationId);
+    const scope = currentTurnScope();
+    this.read = state && scope && state.keys.every((k) => scope.prefetched.has(k)) ? { state, values: state.keys.map((k) => scope.prefetched.get(k) ?? null), scope } : null;
+  }
+
+  /** The conversation's handoff as read with the turn's lock; undefined when it was not read. */
+  handoff(): QueuedHandoff | null | undefined {
+    return this.read ? this.read.state.handoff(this.read.values) : undefined;
+  }
+
+  /** Keeps the lines at once and reads the handoff from the store; the rest of the turn writes at once too. */
+  async recordNow(lines: readonly TranscriptLine[]): Promise<QueuedHandoff | null> {
+    this.read = null;
+    return this.deps.queue.record(this.conversationId, lines, this.deps.settings.transcriptKeep);
+  }
+
+  async add(lines: readonly TranscriptLine[]): Promise<void> {
+    if (lines.length === 0) return;
+    if (!this.read) {
+      await this.deps.queue.record(this.conversationId, lines, this.deps.settings.transcriptKeep);
+      return;
+    }
+    this.lines.push(...lines);
+    const write = this.read.state.write(this.read.values, this.lines, this.deps.settings.transcriptKeep);
+    this.read.scope.deferred.set(write.key, { value: write.value, ttlMs: write.ttlMs });
+  }
+
+  /** Lines of this turn not in the store yet. */
+  pending(): TranscriptLine[] {
+    return [...this.lines];
   }
 }

@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import type { HandoffQueue, HandoffRequest, QueuedHandoff } from '../../../services/handoff';
+import type { HandoffQueue, HandoffRequest, QueuedHandoff, TranscriptLine } from '../../../services/handoff';
 import { answerBy, isOpen, keepLatest, nextOpening } from '../../../services/handoff';
 import type { Clock } from '../../../services/refunds';
 import type { Logger } from '../../logger';
@@ -16,6 +16,13 @@ import type { HandoffOutcome } from './turn-desk';
 // agent can take it now, turned into an offer to leave a message. Asking again reports where the first request
 // stands.
 
+/** Where a request comes from: the buyer's own turn (with its lines not stored yet), or a conversation reference. */
+export interface Via {
+  context?: TurnContext;
+  reference?: Address | null;
+  pending?: readonly TranscriptLine[];
+}
+
 export interface IntakeDeps {
   queue: HandoffQueue;
   clock: Clock;
@@ -29,29 +36,29 @@ export interface IntakeDeps {
 export class HandoffIntake {
   constructor(private readonly deps: IntakeDeps) {}
 
-  async request(request: HandoffRequest, via: { context?: TurnContext; reference?: Address | null }): Promise<HandoffOutcome> {
+  async request(request: HandoffRequest, via: Via): Promise<HandoffOutcome> {
     return (await this.open(request, via)).outcome;
   }
 
   /** `created`: this request opened a new handoff (false: it reports an earlier one). */
-  async open(request: HandoffRequest, via: { context?: TurnContext; reference?: Address | null }): Promise<{ outcome: HandoffOutcome; created: boolean }> {
+  async open(request: HandoffRequest, via: Via): Promise<{ outcome: HandoffOutcome; created: boolean }> {
     const existing = await this.deps.queue.current(request.conversationId);
     if (existing && existing.status !== 'closed') return { outcome: await this.standing(existing), created: false };
-    const queued = await this.enqueue(request);
+    const queued = await this.enqueue(request, via.pending ?? []);
     if (queued.value.alreadyQueued) return { outcome: await this.standing(queued.value.handoff), created: false };
     return { outcome: await this.route(queued.value.handoff, queued.value.position, via), created: true };
   }
 
-  private async enqueue(request: HandoffRequest) {
+  private async enqueue(request: HandoffRequest, pending: readonly TranscriptLine[]) {
     const { queue, settings } = this.deps;
     const now = this.deps.clock.now();
-    const stored = await queue.transcript(request.conversationId);
+    const stored = [...(await queue.transcript(request.conversationId)), ...pending];
     const transcript = keepLatest(stored.length > 0 ? stored : request.transcript, settings.transcriptKeep);
     return queue.enqueue({ ...request, transcript }, now);
   }
 
   /** A new handoff: to the contact centre, or to the CS channel (with an offer to leave a message when closed). */
-  private async route(handoff: QueuedHandoff, position: number, via: { context?: TurnContext; reference?: Address | null }): Promise<HandoffOutcome> {
+  private async route(handoff: QueuedHandoff, position: number, via: Via): Promise<HandoffOutcome> {
     const { queue, settings } = this.deps;
     const now = this.deps.clock.now();
     this.deps.log.info({ handoffId: handoff.id, reason: handoff.reason, priority: handoff.priority, caseId: handoff.caseId, mode: settings.mode }, 'handoff requested');

@@ -53,7 +53,7 @@ export class PacketBuilder {
       this.caseOf(handoff),
       this.deps.queue.transcript(handoff.conversationId),
     ]);
-    const transcript = keepLatest(stored.length > 0 ? stored : handoff.transcript, TRANSCRIPT_KEEP);
+    const transcript = keepLatest(merged(stored, handoff.transcript), TRANSCRIPT_KEEP);
     const orderId = refundCase?.orderId ?? handoff.orderId;
     const order = orderId ? await this.deps.orders.getOrder(orderId).catch(() => null) : null;
     const facts = {
@@ -100,6 +100,20 @@ export class PacketBuilder {
     const ranked = [...cases].sort((a, b) => Number(isOpen(b.status)) - Number(isOpen(a.status)) || b.updatedAt.localeCompare(a.updatedAt));
     return ranked[0] ?? null;
   }
+}
+
+/**
+ * The stored transcript with the one the handoff was queued with: the turn that asked for a person writes its
+ * own lines only as it ends, so a card drawn meanwhile takes them from the request.
+ */
+function merged(stored: readonly TranscriptLine[], queued: readonly TranscriptLine[]): TranscriptLine[] {
+  const seen = new Set(stored.map(lineKey));
+  const missing = queued.filter((l) => !seen.has(lineKey(l)));
+  return [...stored, ...missing].map((l, i) => ({ l, i })).sort((a, b) => a.l.at.localeCompare(b.l.at) || a.i - b.i).map(({ l }) => l);
+}
+
+function lineKey(l: TranscriptLine): string {
+  return `${l.at}|${l.from}|${l.text}`;
 }
 
 function emptySummary(handoff: QueuedHandoff): HandoffSummary {

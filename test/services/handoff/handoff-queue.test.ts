@@ -35,17 +35,24 @@ describe('RedisHandoffQueue', () => {
     expect(await queues[0]!.waiting()).toHaveLength(1);
   });
 
-  it('takes in lines a turn deferred: shown at once, kept in the list by the next record', async () => {
+  it('lets a turn read its handoff and write its lines together with its own keys', async () => {
     const prefix = redis.nextPrefix();
     const queue = new RedisHandoffQueue({ client: redis.client, prefix });
     const line = (n: number, from: 'buyer' | 'bot') => ({ from, text: `line ${n}`, at: new Date(Date.UTC(2025, 2, 1, 2, 0, n)).toISOString() });
     await queue.record('conv-1', [line(1, 'buyer')]);
-    const deferred = queue.deferredLines('conv-1', [line(2, 'bot'), line(3, 'bot')]);
-    expect(deferred).toMatchObject({ key: `${prefix}handoff:transcript-deferred:conv-1`, ttlMs: expect.any(Number) });
-    await redis.client.set(deferred!.key, deferred!.value, { PX: deferred!.ttlMs });
-    expect((await queue.transcript('conv-1')).map((l) => l.text)).toEqual(['line 1', 'line 2', 'line 3']);
+    const turn = queue.turnState('conv-1');
+    expect(turn.keys).toEqual([`${prefix}handoff:conv:conv-1`, `${prefix}handoff:lines:conv-1`]);
+    // The turn reads its keys as it starts (with its lock) ...
+    const read = await redis.client.mGet([...turn.keys]);
+    expect(turn.handoff(read)).toBeNull();
+    // ... and writes its lines as it ends (with its state).
+    const write = turn.write(read, [line(2, 'buyer'), line(3, 'bot')], 2);
+    await redis.client.set(write.key, write.value, { PX: write.ttlMs });
+    expect((await queue.transcript('conv-1')).map((l) => l.text)).toEqual(['line 2', 'line 3']);
     await queue.record('conv-1', [line(4, 'buyer')]);
-    expect(await redis.client.exists(deferred!.key)).toBe(0);
-    expect((await queue.transcript('conv-1')).map((l) => l.text)).toEqual(['line 1', 'line 2', 'line 3', 'line 4']);
+    expect((await queue.transcript('conv-1')).map((l) => l.text)).toEqual(['line 2', 'line 3', 'line 4']);
+
+    const { handoff } = (await queue.enqueue(aRequest({ conversationId: 'conv-1' }), new Date('2025-03-01T02:00:05Z'))).value;
+    expect(turn.handoff(await redis.client.mGet([...turn.keys]))).toEqual(handoff);
   });
 });
