@@ -44,6 +44,13 @@ export function startupBanner(options: { url: string; storeKind: string; demo: D
       lines.push(`  ${o.id}  ${o.buyer}  ${o.shop}  ${o.paid ? o.state : 'not paid'}  ${o.lines} line(s)  ${formatFen(o.totalFen)}`);
     }
   }
-  lines.push('', 'Next:', `  curl ${options.url}/healthz`, '  see README.md for the chat endpoint and the tests');
+  lines.push(
+    '',
+    'Next:',
+    `  open ${options.url}/ in a browser: the buyer's chat widget (switch between buyer-1001 and buyer-1002)`,
+    `  npm run chat -- --user buyer-1001      chat from a terminal`,
+    `  curl ${options.url}/healthz             what is running`,
+    '  README.md: Teams (merchants, CS desk), the operator dashboard, configuration',
+  );
   return lines.join('\n');
 }

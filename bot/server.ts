@@ -23,7 +23,7 @@ export function createServer(infra: Infrastructure, log: Logger): restify.Server
       store: infra.storeKind,
       durable: infra.storeKind === 'redis',
       demo: infra.demo ? { orders: summarizeDemo(infra.demo), buyers: infra.demo.buyers.map((b) => b.id), shops: infra.demo.shops.map((s) => s.id) } : null,
-      next: 'POST /api/messages (Bot Framework) once the chat endpoint is enabled; see README.md',
+      next: 'open / for the chat widget; POST /api/messages is the Bot Framework endpoint; see README.md',
     });
   });
 
