@@ -145,6 +145,32 @@ describe.each([
     expect(textOf((await buyer.say('where is my refund')).replies)).not.toBe('');
   });
 
+  it('after the hand-back, a finished case not rated yet gets the rating card', async () => {
+    const service = h.test.app.infra.core.service;
+    const buyer = h.buyer('buyer-1001');
+    await buyer.say('你好');
+    const filed = await service.file({ role: 'buyer', id: 'buyer-1001' }, { orderId: 'DEMO-1001', lines: [{ lineIndex: 0, quantity: 1 }], type: 'refund_only', reason: 'mistaken_purchase' }, randomUUID());
+    if (!filed.ok) throw new Error(JSON.stringify(filed.error));
+    const caseId = filed.value.case.id;
+    for (let i = 0; i < 5; i++) {
+      const now = await service.getCase({ role: 'buyer', id: 'buyer-1001' }, caseId);
+      if (now.ok && now.value.status === 'refunded') break;
+      await h.test.app.infra.core.timers.sweep();
+    }
+    const asked = await buyer.click({ action: 'human', caseId });
+    expect(textOf(asked.replies)).toContain(`关于退款单 ${caseId}`);
+    const { handoffId, card } = await handoffCard(h, '王小明');
+    expect(cardText(card)).toContain('已退款');
+    await h.teams.execute(h.alice, h.channel, 'handoff.take', { handoffId });
+    const start = await waitForAnywhere(h.connector, '您正在与买家 王小明 对话');
+    await h.teams.say(h.alice, { conversationId: start.conversationId, kind: 'personal' }, '结束');
+    const rating = await waitForText(h.connector, buyer.conversationId, `您的退款单 ${caseId} 已经办结`);
+    const [ratingCard] = cardsOf(rating);
+    expect(JSON.stringify(ratingCard)).toContain('"action":"rate"');
+    const rated = await buyer.click({ action: 'rate', caseId, stars: 5, comment: '客服很耐心' });
+    expect(textOf(rated.replies)).toContain(`感谢您的评价：${caseId}，5 星`);
+  });
+
   it('tells a second buyer their place and the expected wait, and refuses people who are not agents', async () => {
     const first = h.buyer('buyer-1001');
     const second = h.buyer('buyer-1002', 'en-US');
