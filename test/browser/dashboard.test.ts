@@ -14,6 +14,9 @@ import { START, act, fileCancellation, fileReturn, merchantOf, operatorsWorld, p
 jest.setTimeout(180_000);
 
 const TOKEN = 'dashboard-token-0123456789';
+/** Runs in the page: what the dashboard kept in the tab's sessionStorage (no DOM types in this project). */
+const storedToken = (): string | null =>
+  (globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } }).sessionStorage.getItem('refundDesk.operatorToken');
 const H = 3_600_000;
 
 describe('the operators dashboard in a browser', () => {
@@ -85,12 +88,12 @@ describe('the operators dashboard in a browser', () => {
     await page.click('#sign-in button[type=submit]');
     await page.waitForSelector('#sign-in-error:not([hidden])');
     expect(await page.textContent('#sign-in-error')).toBe('令牌无效，请重新输入。');
-    expect(await page.evaluate(() => sessionStorage.getItem('refundDesk.operatorToken'))).toBeNull();
+    expect(await page.evaluate(storedToken)).toBeNull();
 
     await page.fill('#token', TOKEN);
     await page.click('#sign-in button[type=submit]');
     await ready(page, 'overview');
-    expect(await page.evaluate(() => sessionStorage.getItem('refundDesk.operatorToken'))).toBe(TOKEN);
+    expect(await page.evaluate(storedToken)).toBe(TOKEN);
 
     // Refunds per month by reason: April, May and June have bars; amounts too.
     const months = await page.$$eval('#chart-month-count rect.bar', (rects) => [...new Set(rects.map((r) => r.getAttribute('data-category')))]);
