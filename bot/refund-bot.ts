@@ -64,6 +64,12 @@ export class RefundBot extends TeamsActivityHandler {
       await next();
     });
 
+    // Members leaving a team change who may act on CS cards (personal chats: the install events say it all).
+    this.onMembersRemoved(async (context, next) => {
+      if (isStaffChannel(context) && context.activity.conversation?.conversationType !== 'personal') await this.staff.onInstall(context);
+      await next();
+    });
+
     this.onMembersAdded(async (context, next) => {
       if (isStaffChannel(context)) {
         await this.staff.onInstall(context);
