@@ -1,40 +1,10 @@
 // Wall-clock reading of instants in the platform's time zone: the digest hour, day and month boundaries of
-// operator filters. Pure Intl arithmetic, valid across offset changes.
+// operator filters. The zone arithmetic is the refund core's calendar.
 
-export interface LocalParts {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
+import { localInstant, localMonth, localParts } from '../refunds';
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-export function localParts(instant: Date, timeZone: string): LocalParts {
-  const out: Record<string, number> = {};
-  for (const p of formatter(timeZone).formatToParts(instant)) if (p.type !== 'literal') out[p.type] = Number(p.value);
-  return { year: out.year!, month: out.month!, day: out.day!, hour: out.hour!, minute: out.minute!, second: out.second! };
-}
+export { localInstant, localParts };
+export type { LocalParts } from '../refunds';
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
@@ -55,19 +25,6 @@ export function localMonthKey(instant: Date, timeZone: string): string {
   return localDate(instant, timeZone).slice(0, 7);
 }
 
-function offsetAt(instant: Date, timeZone: string): number {
-  const p = localParts(instant, timeZone);
-  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(instant.getTime() / 1000) * 1000;
-}
-
-/** The instant of a local wall-clock time; month and day may overflow (Date.UTC normalises them). */
-export function localInstant(year: number, month: number, day: number, hour: number, timeZone: string): Date {
-  const guess = Date.UTC(year, month - 1, day, hour);
-  const first = guess - offsetAt(new Date(guess), timeZone);
-  // A second pass settles instants next to an offset change.
-  return new Date(guess - offsetAt(new Date(first), timeZone));
-}
-
 /** [start, end) of a local day given as `YYYY-MM-DD`. */
 export function localDay(date: string, timeZone: string): { start: Date; end: Date } {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
@@ -76,7 +33,7 @@ export function localDay(date: string, timeZone: string): { start: Date; end: Da
 
 /** [start, end) of a local month given as year and month (1-12). */
 export function localMonthRange(year: number, month: number, timeZone: string): { start: Date; end: Date } {
-  return { start: localInstant(year, month, 1, 0, timeZone), end: localInstant(year, month + 1, 1, 0, timeZone) };
+  return localMonth(year, month, timeZone);
 }
 
 /** The `count` months ending with the instant's local month, oldest first, as `YYYY-MM`. */

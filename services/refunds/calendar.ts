@@ -3,10 +3,13 @@
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
 
-interface LocalParts {
+export interface LocalParts {
   year: number;
   month: number;
   day: number;
+  hour: number;
+  minute: number;
+  second: number;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -29,7 +32,8 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-function partsOf(instant: Date, timeZone: string): LocalParts & { hour: number; minute: number; second: number } {
+/** The wall-clock reading of an instant in the zone. */
+export function localParts(instant: Date, timeZone: string): LocalParts {
   const out: Record<string, number> = {};
   for (const p of formatter(timeZone).formatToParts(instant)) {
     if (p.type !== 'literal') out[p.type] = Number(p.value);
@@ -46,13 +50,13 @@ function partsOf(instant: Date, timeZone: string): LocalParts & { hour: number; 
 
 /** Offset of the zone from UTC at `instant`, in ms. */
 function offsetAt(instant: Date, timeZone: string): number {
-  const p = partsOf(instant, timeZone);
+  const p = localParts(instant, timeZone);
   const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
   return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
 }
 
-/** The instant of a local wall-clock time in the zone. */
-function instantOfLocal(y: number, m: number, d: number, h: number, mi: number, s: number, timeZone: string): Date {
+/** The instant of a local wall-clock time in the zone; month and day may overflow (Date.UTC normalises them). */
+export function localInstant(y: number, m: number, d: number, h: number, timeZone: string, mi = 0, s = 0): Date {
   const guess = Date.UTC(y, m - 1, d, h, mi, s);
   const first = guess - offsetAt(new Date(guess), timeZone);
   // A second pass settles instants next to an offset change.
@@ -61,17 +65,17 @@ function instantOfLocal(y: number, m: number, d: number, h: number, mi: number, 
 
 /** 23:59:59 (local) of the day `days` after the local day of `instant`. */
 export function endOfLocalDay(instant: Date, days: number, timeZone: string): Date {
-  const p = partsOf(instant, timeZone);
+  const p = localParts(instant, timeZone);
   const base = new Date(Date.UTC(p.year, p.month - 1, p.day + days));
-  return instantOfLocal(base.getUTCFullYear(), base.getUTCMonth() + 1, base.getUTCDate(), 23, 59, 59, timeZone);
+  return localInstant(base.getUTCFullYear(), base.getUTCMonth() + 1, base.getUTCDate(), 23, timeZone, 59, 59);
 }
 
 /** Local calendar month [start, end) containing `instant`, or the month `year`-`month` (1-12). */
 export function localMonth(year: number, month: number, timeZone: string): { start: Date; end: Date } {
   const next = month === 12 ? { y: year + 1, m: 1 } : { y: year, m: month + 1 };
   return {
-    start: instantOfLocal(year, month, 1, 0, 0, 0, timeZone),
-    end: instantOfLocal(next.y, next.m, 1, 0, 0, 0, timeZone),
+    start: localInstant(year, month, 1, 0, timeZone),
+    end: localInstant(next.y, next.m, 1, 0, timeZone),
   };
 }
 
