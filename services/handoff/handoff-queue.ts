@@ -94,6 +94,8 @@ export interface QueuedHandoff extends HandoffRequest {
   takenAt?: string;
   /** When the agent last chose to talk to this buyer (an agent with several buyers talks to the latest). */
   focusAt?: string;
+  /** The order of the agent's choices (several may fall in one millisecond). */
+  focusOrder?: number;
   /** When the buyer was offered to leave a message. */
   offeredAt?: string;
   message?: LeftMessage;

@@ -22,6 +22,16 @@ export type Change<E> = { ok: true; next: QueuedHandoff; changed: boolean } | { 
 const unchanged = <E>(h: QueuedHandoff): Change<E> => ({ ok: true, next: h, changed: false });
 const changed = <E>(next: QueuedHandoff): Change<E> => ({ ok: true, next, changed: true });
 
+/**
+ * Orders an agent's choices of buyer: microseconds of the time, raised to stay ahead of the last one this process
+ * gave, so choices within one millisecond (or under a stopped clock) still come in order.
+ */
+let lastFocus = 0;
+function nextFocus(now: Date): number {
+  lastFocus = Math.max(lastFocus + 1, now.getTime() * 1000);
+  return lastFocus;
+}
+
 export function takeChange(h: QueuedHandoff, agent: HandoffAgent, now: Date): Change<TakeError> {
   if (h.status === 'assigned' && h.agent) {
     if (h.agent.id === agent.id) return unchanged(h);
@@ -29,7 +39,7 @@ export function takeChange(h: QueuedHandoff, agent: HandoffAgent, now: Date): Ch
   }
   if (!TAKEABLE.includes(h.status)) return { ok: false, error: { kind: 'closed', handoff: h } };
   const at = now.toISOString();
-  return changed({ ...h, status: 'assigned', agent: { ...agent }, takenAt: at, focusAt: at });
+  return changed({ ...h, status: 'assigned', agent: { ...agent }, takenAt: at, focusAt: at, focusOrder: nextFocus(now) });
 }
 
 export function endChange(h: QueuedHandoff, by: HandoffParty, now: Date): Change<EndError> {
@@ -50,7 +60,7 @@ export function leaveMessageChange(h: QueuedHandoff, message: LeftMessage): Chan
 
 export function focusChange(h: QueuedHandoff, agentId: string, now: Date): Change<FocusError> {
   if (h.status !== 'assigned' || h.agent?.id !== agentId) return { ok: false, error: { kind: 'not_yours', handoff: h } };
-  return changed({ ...h, focusAt: now.toISOString() });
+  return changed({ ...h, focusAt: now.toISOString(), focusOrder: nextFocus(now) });
 }
 
 export function claimCardChange(h: QueuedHandoff, now: Date, staleMs: number): Change<CardError> {
@@ -66,7 +76,7 @@ export function recordCardChange(h: QueuedHandoff, card: { conversationId: strin
 
 /** An agent's handoffs, the one in focus last first. */
 export function byFocus(a: QueuedHandoff, b: QueuedHandoff): number {
-  return (b.focusAt ?? b.takenAt ?? '').localeCompare(a.focusAt ?? a.takenAt ?? '');
+  return (b.focusOrder ?? 0) - (a.focusOrder ?? 0) || (b.focusAt ?? b.takenAt ?? '').localeCompare(a.focusAt ?? a.takenAt ?? '');
 }
 
 /** The latest `keep` lines of a transcript. */

@@ -4,6 +4,7 @@ import { textOf } from '../../support/bot-http';
 import { expectValidCards } from '../../support/card-schema';
 import { recordedText } from '../../support/fake-connector';
 import type { HandoffHarness } from './handoff-harness';
+import { personalChat } from '../../support/teams-http';
 import { PNG, answeredCard, buyerPosts, cardText, cardsOf, executeActions, handoffCard, startHandoffHarness, waitForAnywhere, waitForText } from './handoff-harness';
 
 // A buyer asks for a person; the CS channel gets the handoff packet; two agents race to take it; the winner and
@@ -169,6 +170,35 @@ describe.each([
     expect(JSON.stringify(ratingCard)).toContain('"action":"rate"');
     const rated = await buyer.click({ action: 'rate', caseId, stars: 5, comment: '客服很耐心' });
     expect(textOf(rated.replies)).toContain(`感谢您的评价：${caseId}，5 星`);
+  });
+
+  it('an agent with two buyers talks to the one taken or chosen last', async () => {
+    const wang = h.buyer('buyer-1001');
+    const emily = h.buyer('buyer-1002', 'en-US');
+    await wang.say('转人工');
+    await emily.say('talk to a person');
+    const first = await handoffCard(h, '王小明');
+    const second = await handoffCard(h, 'Emily Carter');
+    await h.teams.execute(h.alice, h.channel, 'handoff.take', { handoffId: first.handoffId });
+    await h.teams.execute(h.alice, h.channel, 'handoff.take', { handoffId: second.handoffId });
+    const chat = { conversationId: personalChat(h.alice).conversationId, kind: 'personal' as const };
+
+    await h.teams.say(h.alice, chat, 'Hello Emily');
+    await waitForText(h.connector, emily.conversationId, 'alice (customer service): Hello Emily');
+    const toWang = await h.teams.execute(h.alice, chat, 'handoff.focus', { handoffId: first.handoffId });
+    expect(JSON.stringify(toWang.body)).toContain('接下来您发送的消息会转给买家 王小明');
+    await h.teams.say(h.alice, chat, '王先生您好');
+    await waitForText(h.connector, wang.conversationId, '客服 alice：王先生您好');
+    expect(buyerPosts(h, emily.conversationId).map(recordedText).join('\n')).not.toContain('王先生您好');
+
+    // Both buyers' words reach the one chat, each named.
+    await emily.say('thanks');
+    await waitForText(h.connector, chat.conversationId, '买家 Emily Carter：thanks');
+    await h.teams.say(h.alice, chat, '结束');
+    await waitForText(h.connector, wang.conversationId, '客服 alice 已结束本次对话');
+    // The other buyer is still with alice, and now in focus.
+    await h.teams.say(h.alice, chat, 'Back to you, Emily');
+    await waitForText(h.connector, emily.conversationId, 'alice (customer service): Back to you, Emily');
   });
 
   it('tells a second buyer their place and the expected wait, and refuses people who are not agents', async () => {
