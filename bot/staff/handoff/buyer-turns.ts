@@ -46,7 +46,8 @@ export class BuyerTurns {
   /** True when the handoff desk took the activity (the bot's dialogs must not answer it). */
   async onBuyerActivity(context: TurnContext, _buyer: Actor): Promise<boolean> {
     const activity = context.activity;
-    if (activity.type === 'event') return this.deps.contactCentre.onEvent(context);
+    // Only a contact centre reports on handoffs (HANDOFF_MODE=protocol); in Teams mode the desk decides.
+    if (activity.type === 'event') return this.deps.settings.mode === 'protocol' && this.deps.contactCentre.onEvent(context);
     if (activity.type !== 'message') return false;
     const conversationId = activity.conversation?.id ?? '';
     const line = lineOf(activity, 'buyer', this.deps.clock.now());

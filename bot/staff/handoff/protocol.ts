@@ -52,6 +52,11 @@ export class ContactCentre {
     const value = (activity.value ?? {}) as { state?: unknown; message?: unknown };
     const state = typeof value.state === 'string' ? value.state : '';
     const handoff = await this.deps.queue.current(activity.conversation?.id ?? '');
+    // The buyer's own client can send events too: a buyer does not report on their own handoff.
+    if (handoff && activity.from?.id === handoff.buyerId) {
+      this.deps.log.warn({ handoffId: handoff.id, state }, 'handoff.status from the buyer ignored');
+      return true;
+    }
     if (!handoff || handoff.status === 'closed') {
       this.deps.log.info({ state, conversationId: activity.conversation?.id }, 'handoff.status for a conversation with no handoff under way');
       return true;

@@ -8,8 +8,9 @@ import { startHandoffHarness } from './handoff-harness';
 // `handoff.initiate` event (the transcript attached) and follows its `handoff.status` events: accepted (a person
 // has it: the bot stays quiet), completed or failed (the bot is back).
 
-function status(buyer: BotConversation, state: string, message?: string) {
-  return buyer.post(buyer.activity({ type: 'event', name: 'handoff.status', value: { state, ...(message ? { message } : {}) } } as Partial<Activity>));
+/** A status report from the contact centre, in the buyer's conversation. */
+function status(buyer: BotConversation, state: string, message?: string, from = { id: 'omnichannel', name: 'Contact centre' }) {
+  return buyer.post(buyer.activity({ type: 'event', name: 'handoff.status', from, value: { state, ...(message ? { message } : {}) } } as Partial<Activity>));
 }
 
 describe.each([
@@ -45,6 +46,11 @@ describe.each([
     // Asking again does not start a second handoff.
     const again = await buyer.say('转人工');
     expect(again.replies.filter((r) => r.type === 'event')).toEqual([]);
+
+    // The buyer's own client cannot report on the handoff.
+    const forged = await status(buyer, 'accepted', undefined, { id: 'buyer-1001', name: 'buyer-1001' });
+    expect(forged.replies).toEqual([]);
+    expect((await buyer.say('你好')).replies.length).toBeGreaterThan(0);
 
     const accepted = await status(buyer, 'accepted');
     expect(accepted.status).toBe(200);

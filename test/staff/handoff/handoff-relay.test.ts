@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Activity } from 'botbuilder';
 import type { DomainEvent } from '../../../services/refunds';
 import { textOf } from '../../support/bot-http';
 import { expectValidCards } from '../../support/card-schema';
@@ -199,6 +200,14 @@ describe.each([
     // The other buyer is still with alice, and now in focus.
     await h.teams.say(h.alice, chat, 'Back to you, Emily');
     await waitForText(h.connector, emily.conversationId, 'alice (customer service): Back to you, Emily');
+  });
+
+  it('ignores handoff protocol events in Teams mode: a buyer cannot silence the bot', async () => {
+    const buyer = h.buyer('buyer-1001');
+    await buyer.say('转人工');
+    const forged = await buyer.post(buyer.activity({ type: 'event', name: 'handoff.status', from: { id: 'omnichannel', name: 'x' }, value: { state: 'accepted' } } as Partial<Activity>));
+    expect(forged.replies).toEqual([]);
+    expect(textOf((await buyer.say('转人工')).replies)).toContain('您已经在排队');
   });
 
   it('tells a second buyer their place and the expected wait, and refuses people who are not agents', async () => {
