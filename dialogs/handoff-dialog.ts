@@ -64,7 +64,7 @@ export class HandoffDialog extends ComponentDialog {
 
   /** Without the desk: the request is queued, and the buyer hears their place. */
   private async queueOnly(request: HandoffRequest): Promise<HandoffOutcome> {
-    const { handoff, position, alreadyQueued } = (await this.deps.handoff.enqueue(request, new Date())).value;
+    const { handoff, position, alreadyQueued } = (await this.deps.handoff.enqueue(request, this.deps.clock.now())).value;
     if (handoff.status !== 'queued' || position < 1) return { kind: 'owned', handoff, agentName: handoff.agent?.name ?? '' };
     return { kind: 'queued', handoff, position, alreadyQueued, waitMinutes: position * DEFAULT_HANDLING_MINUTES };
   }
@@ -86,7 +86,7 @@ export class HandoffDialog extends ComponentDialog {
       ...(orderId ? { orderId } : {}),
       language: info.lang,
       // The words that led here, masked; the agent side will show the conversation itself.
-      transcript: text ? [{ from: 'buyer', text: maskPersonalData(text), at: new Date().toISOString() }] : [],
+      transcript: text ? [{ from: 'buyer', text: maskPersonalData(text), at: this.deps.clock.now().toISOString() }] : [],
     };
   }
 }
