@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
+import type { SimulatedGateway } from '../../../services/payments';
 import { FakeClock } from '../../support/fake-clock';
 import { recordedText } from '../../support/fake-connector';
 import { personalChat, teamsUser } from '../../support/teams-http';
 import type { CsHarness } from './cs-harness';
-import { answeredCard, cardText, cardsOf, current, escalatedCase, executeActions, pendingCase, startCsHarness, waitForText } from './cs-harness';
+import { BUYER, answeredCard, cardText, cardsOf, current, escalatedCase, executeActions, must, pendingCase, startCsHarness, waitForText } from './cs-harness';
 
 // Alerts that come with time (a FakeClock and the deadline sweeper), the agents roster as people join and leave
 // the team, and a desk that has not seen its channel yet: nothing is lost, the "open" command lists it.
@@ -49,6 +51,20 @@ describe('CS desk: alerts over time', () => {
     expect((await current(h.service, c.id)).platformDecision?.outcome).toBe('approved');
   });
 
+  it('a refund not confirmed within 24 hours alerts CS', async () => {
+    const filed = must(await h.service.file(BUYER, { orderId: 'DEMO-1001', lines: [{ lineIndex: 0, quantity: 1 }], type: 'refund_only', reason: 'mistaken_purchase' }, randomUUID()));
+    (h.test.app.infra.payments as SimulatedGateway).script(`refund:${filed.id}:g1`, ['accepted_unconfirmed']);
+    await h.test.app.infra.core.timers.sweep();
+    expect((await current(h.service, filed.id)).status).toBe('refunding');
+    clock.advance(24 * HOUR + 60_000);
+    // The payment's own status poll comes first; the alert with the next sweep.
+    await h.test.app.infra.core.timers.sweep();
+    await h.test.app.infra.core.timers.sweep();
+    // Posts speak the language of the channel's latest message (English since the "open" above).
+    const alert = await waitForText(h.connector, h.channelId, `Case ${filed.id}`, 'still unconfirmed');
+    expect(executeActions(cardsOf(alert)[0]).map((a) => a.verb)).toEqual(['cs.intervene']);
+  });
+
   it('someone who joined the team can act once the roster is fetched again; someone who left cannot', async () => {
     const c = await pendingCase(h.service);
     const data = { caseId: c.id, version: c.version, remark: '商家未及时处理' };
@@ -82,8 +98,9 @@ describe('CS desk: alerts over time', () => {
 
 describe('CS desk: before the bot has seen its channel', () => {
   let h: CsHarness;
+  const erin = teamsUser('erin');
   beforeAll(async () => {
-    h = await startCsHarness({ install: false, redis: true });
+    h = await startCsHarness({ install: false, redis: true, env: { CS_AGENT_IDS: `someone-else, ${erin.aadObjectId}` } });
   });
   afterAll(async () => {
     await h.stop();
@@ -103,5 +120,12 @@ describe('CS desk: before the bot has seen its channel', () => {
     // From now on alerts reach the channel.
     const next = await escalatedCase(h.service, 1);
     await waitForText(h.connector, h.channelId, `退款单 ${next.id}`, '申请平台介入');
+  });
+
+  it('agents named in the configuration may act though not channel members', async () => {
+    const [c] = await h.service.listCases({ role: 'cs', id: 'reader' }, { status: 'platform_review' });
+    const approved = await h.teams.execute(erin, h.place, 'cs.approve', { caseId: c!.id, version: c!.version }, { locale: 'en-US' });
+    expect(cardText(answeredCard(approved.body))).toContain('Approved by erin');
+    expect((await current(h.service, c!.id)).platformDecision).toMatchObject({ outcome: 'approved', by: { role: 'cs', id: erin.aadObjectId } });
   });
 });

@@ -71,6 +71,24 @@ describe.each([
     expect(closed.ok && closed.value).toMatchObject({ status: 'closed', closeReason: 'platform_rejected' });
   });
 
+  it('asks the shop or the buyer for evidence with a message; the case stays in review', async () => {
+    const c = await escalatedCase(h.service, 2);
+    const blank = await h.teams.execute(h.alice, h.place, 'cs.request_evidence', { caseId: c.id, version: c.version, from: 'merchant' }, { locale: 'en-US' });
+    expect(cardText(answeredCard(blank.body))).toContain('Write in the remark what evidence is needed.');
+    expect((await current(h.service, c.id)).version).toBe(c.version);
+
+    const asked = await h.teams.execute(h.alice, h.place, 'cs.request_evidence', { caseId: c.id, version: c.version, from: 'merchant', remark: '请提供发货前的商品照片' });
+    const card = answeredCard(asked.body);
+    expect(cardText(card)).toContain('alice 于');
+    expect(cardText(card)).toContain('要求商家补充凭证');
+    expect(cardText(card)).toContain('请提供发货前的商品照片');
+    // The answer is the review card at the new version: the agent can go on deciding from it.
+    const after = await current(h.service, c.id);
+    expect(after).toMatchObject({ status: 'platform_review', version: c.version + 1 });
+    expect(after.evidenceRequests.at(-1)).toMatchObject({ code: 'merchant', remark: '请提供发货前的商品照片', by: { role: 'cs' } });
+    expect(executeActions(card).find((a) => a.verb === 'cs.approve')?.data).toEqual({ caseId: c.id, version: after.version });
+  });
+
   it('someone who is not an agent gets a refusal card and nothing changes', async () => {
     const c = await escalatedCase(h.service, 0);
     const before = h.connector.requests.length;
