@@ -40,7 +40,7 @@ describe.each([
     expect(approve.data).toEqual({ caseId: c.id, version: c.version });
     expect((card as { refresh?: { userIds?: string[] } }).refresh?.userIds).toEqual(expect.arrayContaining([h.alice.id, h.bob.id]));
 
-    const clicked = await h.teams.execute(h.alice, h.place, 'cs.approve', { ...approve.data, remark: '包装完好，支持退货' });
+    const clicked = await h.teams.execute(h.alice, h.place, 'cs.approve', { ...approve.data, remark: '包装完好，支持退货' }, { replyToId: posted.id });
     expect(clicked.status).toBe(200);
     const outcome = answeredCard(clicked.body);
     expect(cardText(outcome)).toContain('alice');
@@ -48,6 +48,9 @@ describe.each([
     const after = await current(h.service, c.id);
     expect(after.status).toBe('awaiting_return_shipment');
     expect(after.platformDecision).toMatchObject({ outcome: 'approved', by: { role: 'cs', id: h.alice.aadObjectId }, remark: '包装完好，支持退货' });
+    // The posted card itself is updated too, for agents whose view does not refresh.
+    const updated = await h.connector.waitFor((r) => r.kind === 'update' && r.activityId === posted.id);
+    expect(cardText(cardsOf(updated)[0])).toContain('alice');
     // Nothing new for CS in the channel: the agent has the answer.
     expect(h.connector.sentTo(h.channelId).filter((r) => recordedText(r).includes(`退款单 ${c.id}`))).toHaveLength(1);
 
