@@ -3,7 +3,7 @@ import type { PaymentStep, RefundCase } from '../../../services/refunds';
 import { FakeConnector } from '../../support/fake-connector';
 import { snapshot, violations, type WorldSnapshot } from './invariants';
 import { ServerProcess } from './server-process';
-import { CancelInChat, Driver, FileAndDecide, newStats, sleep, within, type AnyTask, type WorkloadStats } from './workload';
+import { AskStatus, CancelInChat, Driver, FileAndDecide, newStats, sleep, within, type AnyTask, type WorkloadStats } from './workload';
 
 // One fault-injection run: a fresh world (own key prefix) on a real Redis, a real server process that is killed
 // (kill -9) again and again while buyers file in chat, merchants decide, deadlines fire and payments run, and a
@@ -88,7 +88,21 @@ export async function crashRun(o: CrashRunOptions): Promise<CrashRunReport> {
   }
 
   let current: ServerProcess | null = null;
-  const driver = new Driver([], () => (current?.alive ? current.info : null));
+  const live = (): ServerProcess | null => (current?.alive ? current : null);
+  const driver = new Driver([], () => live()?.info ?? null, 6);
+  const asks: AskStatus[] = [];
+  // Status questions all through each cycle, so a kill finds turns in flight.
+  let chatter = true;
+  const chattering = (async () => {
+    while (chatter) {
+      if (live()) {
+        const ask = new AskStatus(stats, 1 + Math.floor(Math.random() * o.buyers), connector.url);
+        asks.push(ask);
+        driver.add([ask]);
+      }
+      await sleep(150);
+    }
+  })();
   const driving = driver.run();
   const kills: Record<string, number> = {};
   let stepMisses = 0;
@@ -135,6 +149,8 @@ export async function crashRun(o: CrashRunOptions): Promise<CrashRunReport> {
     }
 
     // The last process lives: everything pending finishes, deadlines fire, payments settle.
+    chatter = false;
+    await chattering;
     driver.add(batches[o.kills.length]!);
     current = await start();
     if (!current) throw new Error('the last process died at start-up');
@@ -169,10 +185,11 @@ export async function crashRun(o: CrashRunOptions): Promise<CrashRunReport> {
       ledgerRows: world.ledger.length,
       filedInChat: filed.length,
       violations: found,
-      problems: [...chats.flatMap((c) => c.problems), ...decisions.flatMap((d) => d.problems)],
+      problems: [...chats.flatMap((c) => c.problems), ...decisions.flatMap((d) => d.problems), ...asks.flatMap((a) => a.problems)],
       ms: Date.now() - started,
     };
   } finally {
+    chatter = false;
     driver.stop();
     if (current) await current.kill9();
     await connector.stop();

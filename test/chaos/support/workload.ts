@@ -147,6 +147,26 @@ export class CancelInChat extends Task {
   }
 }
 
+/** Buyer n asks where their refund is, in a conversation of its own: background traffic for kills to cut into. */
+export class AskStatus extends Task {
+  readonly problems: string[] = [];
+
+  constructor(
+    stats: WorkloadStats,
+    readonly n: number,
+    serviceUrl: string,
+  ) {
+    super(stats);
+    const conversation = new BotConversation('', chaosBuyer(n), { locale: 'zh-CN', serviceUrl, conversationId: `chaos-ask-${n}-${Math.random().toString(36).slice(2)}` });
+    this.states = [{ step: { kind: 'turn', activity: conversation.activity({ text: '我的退款到哪了' }) }, tries: 0, interrupted: false }];
+  }
+
+  protected answered(_step: Step, answer: { status: number; body: unknown }): void {
+    const replies = ((answer.body as { activities?: Partial<Activity>[] } | undefined)?.activities ?? []) as Partial<Activity>[];
+    if (answer.status !== 200 || replies.length === 0) this.problems.push(`status question of ${chaosBuyer(this.n)} answered ${answer.status} with ${replies.length} replies`);
+  }
+}
+
 /** A no-reason return of CXD-n filed for buyer n (through the admin address), then the merchant's decision. */
 export class FileAndDecide extends Task {
   readonly orderId: string;
@@ -202,7 +222,7 @@ export class FileAndDecide extends Task {
   }
 }
 
-export type AnyTask = CancelInChat | FileAndDecide;
+export type AnyTask = CancelInChat | FileAndDecide | AskStatus;
 
 /**
  * Runs tasks against the current endpoints with a few in flight, until all are done or `stop()` is called; a
