@@ -16,8 +16,8 @@ import type { DeskSettings } from './settings';
 import { lineOf } from './transcript-lines';
 import { provideHandoffDesk } from './turn-desk';
 
-// Every buyer turn passes here before the dialogs, with one store call that records the buyer's line in the
-// transcript and returns the conversation's handoff:
+// Every buyer turn passes here before the dialogs. It learns the conversation's handoff (on Redis read with the
+// turn lock, so a plain turn costs no round trip of its own) and keeps the buyer's line in the transcript:
 // - a person owns the conversation: the message goes to them and the bot says nothing of its own;
 // - the buyer was offered to leave a message: this message is it (or "cancel" withdraws the offer);
 // - otherwise the dialogs answer; their replies go into the transcript, and they can ask for a person
