@@ -1,3 +1,5 @@
+import { localInstant, localParts } from '../refunds';
+
 // The CS desk's opening hours ('09:00-21:00' in the platform's time zone, every day). A window that ends
 // before it starts runs past midnight ('20:00-02:00'); '00:00-24:00' is always open.
 
@@ -43,48 +45,17 @@ export function answerBy(hours: BusinessHours, now: Date): { open: boolean; at: 
   return closes ? { open: true, at: closes } : { open: false, at: nextOpening(hours, now) };
 }
 
-// ---- local time in a zone ----------------------------------------------------------------------------------
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-function partsOf(instant: Date, timeZone: string): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
-  const out: Record<string, number> = {};
-  for (const p of formatter(timeZone).formatToParts(instant)) if (p.type !== 'literal') out[p.type] = Number(p.value);
-  return { year: out.year!, month: out.month!, day: out.day!, hour: out.hour! % 24, minute: out.minute!, second: out.second! };
-}
-
-function localMinute(instant: Date, timeZone: string): number {
-  const p = partsOf(instant, timeZone);
-  return p.hour * 60 + p.minute;
-}
-
-function offsetAt(instant: Date, timeZone: string): number {
-  const p = partsOf(instant, timeZone);
-  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(instant.getTime() / 1000) * 1000;
-}
-
-function instantOfLocal(y: number, m: number, d: number, minuteOfDay: number, timeZone: string): Date {
-  const guess = Date.UTC(y, m - 1, d, Math.floor(minuteOfDay / 60), minuteOfDay % 60);
-  const first = guess - offsetAt(new Date(guess), timeZone);
-  return new Date(guess - offsetAt(new Date(first), timeZone));
-}
-
 /** The first instant after `now` whose local time of day is `minuteOfDay`. */
 function nextLocalTime(now: Date, minuteOfDay: number, timeZone: string): Date {
-  const p = partsOf(now, timeZone);
+  const p = localParts(now, timeZone);
   for (let days = 0; days <= 2; days++) {
-    const day = new Date(Date.UTC(p.year, p.month - 1, p.day + days));
-    const at = instantOfLocal(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), minuteOfDay, timeZone);
+    const at = localInstant(p.year, p.month, p.day + days, Math.floor(minuteOfDay / 60), timeZone, minuteOfDay % 60);
     if (at.getTime() > now.getTime()) return at;
   }
   throw new Error('no local time found within two days');
+}
+
+function localMinute(instant: Date, timeZone: string): number {
+  const p = localParts(instant, timeZone);
+  return (p.hour % 24) * 60 + p.minute;
 }
