@@ -48,6 +48,13 @@ const ACTION_ROUTES: Record<string, string> = {
   human: DIALOG.handoff,
 };
 
+/**
+ * Flows whose answers are the buyer's own words: "escalate" after a rejection means the platform, and a rating
+ * comment may well mention customer service. There, only an explicit request for a person interrupts.
+ */
+const READS_OWN_WORDS = new Set<string>([DIALOG.rejection, DIALOG.rate]);
+const EXPLICIT_PERSON = /转人工|人工客服|找人工|真人|talk to (a |an )?(person|human|agent|someone)|speak (to|with) (a |an )?(person|human|agent|someone)|real person|human agent/i;
+
 const CANCEL_WORDS = new Set(['cancel', 'stop', 'quit', 'never mind', 'nevermind', '取消', '算了', '不用了', '退出']);
 const WATERFALL = 'main-waterfall';
 /** Frustration (0..1) from which the buyer is handed to a person whatever they asked. */
@@ -84,7 +91,9 @@ export class MainDialog extends ComponentDialog {
       return { status: DialogTurnStatus.complete };
     }
     const r = info.recognition;
-    if (r && r.intent === 'human_agent' && r.confidence >= 0.6 && active !== DIALOG.handoff && !this.insideHandoff(inner)) {
+    const readsOwnWords = activeChain(inner).some((id) => READS_OWN_WORDS.has(id));
+    const wantsPerson = r && r.intent === 'human_agent' && r.confidence >= 0.6 && (!readsOwnWords || EXPLICIT_PERSON.test(text));
+    if (wantsPerson && active !== DIALOG.handoff && !this.insideHandoff(inner)) {
       await inner.cancelAllDialogs();
       return inner.beginDialog(DIALOG.handoff, { entities: r.entities, trigger: 'human_agent' } satisfies FlowOptions);
     }
@@ -154,6 +163,13 @@ export class MainDialog extends ComponentDialog {
       t(key),
     );
   }
+}
+
+/** The ids of the active dialogs, outermost first, down through nested component dialogs. */
+function activeChain(dc: DialogContext): string[] {
+  const ids: string[] = [];
+  for (let at: DialogContext | undefined = dc; at; at = at.child) if (at.activeDialog) ids.push(at.activeDialog.id);
+  return ids;
 }
 
 function isGreeting(text: string | undefined): boolean {

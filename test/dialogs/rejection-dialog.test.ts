@@ -190,3 +190,27 @@ describe('after a rejection on Redis', () => {
     expect((await world.get(c.id)).status).toBe('platform_review');
   });
 });
+
+describe('after a rejection, words that also mean "a person"', () => {
+  let world: CaseWorld;
+  beforeEach(async () => {
+    world = await CaseWorld.start();
+  });
+  afterEach(async () => {
+    await world.stop();
+  });
+
+  it('reads "escalate" as the escalation to the platform, not as a request for a person', async () => {
+    const c = await world.rejected();
+    const chat = world.talk(ZH_BUYER, 'en-US');
+    await chat.say(`status of ${c.id}`);
+    expect(seen((await chat.say('I want to escalate')).replies)).toContain('Escalate RD-000001 to the platform?');
+  });
+
+  it('still hands over to a person when the buyer asks for one outright', async () => {
+    const c = await world.rejected();
+    const chat = world.talk(ZH_BUYER, 'en-US');
+    await chat.say(`status of ${c.id}`);
+    expect(seen((await chat.say('talk to a person')).replies)).not.toContain('Escalate RD-000001 to the platform?');
+  });
+});
