@@ -59,11 +59,14 @@ export class OwnRedis {
       { stdio: 'ignore' },
     );
     this.child = child;
+    let failed: Error | null = null;
+    child.once('error', (err) => (failed = err));
     child.once('exit', () => {
       if (this.child === child) this.child = null;
     });
     const deadline = Date.now() + 10_000;
     while (!(await ping(this.port))) {
+      if (failed) throw new Error(`cannot start redis-server (apt-get install -y redis-server): ${(failed as Error).message}`);
       if (Date.now() > deadline) throw new Error(`own redis-server on port ${this.port} did not answer`);
       await new Promise((r) => setTimeout(r, 50));
     }
