@@ -80,7 +80,9 @@ export class BotConversation {
       type: 'message',
       id: `act-${++counter}-${Date.now()}`,
       channelId: 'test',
-      serviceUrl: this.options.serviceUrl ?? 'http://127.0.0.1:9/unused',
+      // Proactive sends of tests that don't watch for them reach this server and get a quick 404 (a closed port
+      // would have the connector client retry for seconds).
+      serviceUrl: this.options.serviceUrl ?? this.baseUrl,
       conversation: { id: this.conversationId } as Activity['conversation'],
       from: { id: this.userId, name: this.userId },
       recipient: { id: 'refund-desk', name: 'Refund Desk' },
