@@ -14,8 +14,12 @@ const LONG = process.env.CHAOS_LONG === '1';
 const STEPS: PaymentStep[] = ['after_intent', 'after_gateway_accept', 'before_confirm_commit'];
 
 function schedule(kills: number, random: () => number): Kill[] {
-  // Every step boundary in every world, the rest at random moments (some while turns are in flight).
-  return Array.from({ length: kills }, (_, i): Kill => (i % 4 < 3 ? { kind: 'payment', step: STEPS[i % 4]! } : { kind: 'random', afterMs: 200 + Math.floor(random() * 2300) }));
+  // Every step boundary of the payment path, inside filing turns, and at random moments, in turn.
+  return Array.from({ length: kills }, (_, i): Kill => {
+    const k = i % 5;
+    if (k < 3) return { kind: 'payment', step: STEPS[k]! };
+    return k === 3 ? { kind: 'mid_turn' } : { kind: 'random', afterMs: 200 + Math.floor(random() * 2300) };
+  });
 }
 
 function expectSound(report: CrashRunReport): void {
@@ -30,15 +34,15 @@ function expectSound(report: CrashRunReport): void {
 
 describe('crash injection: kill -9 of real server processes', () => {
   if (!LONG) {
-    it('short: a kill at each payment step and at random; nothing lost, duplicated or paid twice', async () => {
+    it('short: a kill at each payment step and inside a filing turn; nothing lost, duplicated or paid twice', async () => {
       const report = await crashRun({
         redisUrl: REDIS_URL,
         buyers: 8,
-        kills: [...schedule(3, Math.random), { kind: 'random', afterMs: 600 + Math.floor(Math.random() * 1200) }],
+        kills: schedule(4, Math.random),
       });
       expectSound(report);
       const stepKills = STEPS.reduce((n, s) => n + (report.kills[`payment:${s}`] ?? 0), 0);
-      expect(stepKills + report.stepMisses).toBe(3);
+      expect(stepKills + (report.kills.mid_turn ?? 0) + report.stepMisses).toBe(4);
       expect(stepKills).toBeGreaterThanOrEqual(2);
       process.stdout.write(`crash injection (short): ${JSON.stringify({ ...report, violations: undefined, problems: undefined })}\n`);
     }, 150_000);
@@ -67,5 +71,6 @@ describe('crash injection: kill -9 of real server processes', () => {
     const killed = Object.values(totals.kills).reduce((a, b) => a + b, 0);
     expect(killed).toBeGreaterThanOrEqual(200);
     for (const step of STEPS) expect(totals.kills[`payment:${step}`] ?? 0).toBeGreaterThan(0);
+    expect(totals.kills.mid_turn ?? 0).toBeGreaterThan(0);
   }, 4 * 3_600_000);
 });

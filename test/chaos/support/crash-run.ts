@@ -3,7 +3,7 @@ import type { PaymentStep, RefundCase } from '../../../services/refunds';
 import { FakeConnector } from '../../support/fake-connector';
 import { snapshot, violations, type WorldSnapshot } from './invariants';
 import { ServerProcess } from './server-process';
-import { AskStatus, CancelInChat, Driver, FileAndDecide, newStats, sleep, within, type AnyTask, type WorkloadStats } from './workload';
+import { AskStatus, CancelInChat, Driver, FileAndDecide, newStats, sleep, turnWatch, within, type AnyTask, type WorkloadStats } from './workload';
 
 // One fault-injection run: a fresh world (own key prefix) on a real Redis, a real server process that is killed
 // (kill -9) again and again while buyers file in chat, merchants decide, deadlines fire and payments run, and a
@@ -14,7 +14,9 @@ export type Kill =
   /** kill -9 this long after the process is ready. */
   | { kind: 'random'; afterMs: number }
   /** The process kills itself at the first pass of a payment step (CHAOS_CRASH_AT). */
-  | { kind: 'payment'; step: PaymentStep };
+  | { kind: 'payment'; step: PaymentStep }
+  /** kill -9 a few ms after a buyer's confirmation (the turn that files) was sent: inside the filing turn. */
+  | { kind: 'mid_turn' };
 
 export interface CrashRunOptions {
   redisUrl: string;
@@ -138,6 +140,22 @@ export async function crashRun(o: CrashRunOptions): Promise<CrashRunReport> {
           await current.kill9();
           count('random');
         }
+      } else if (kill.kind === 'mid_turn') {
+        current = await start();
+        if (!current) throw new Error('a process without a crash hook died at start-up');
+        const victim = current;
+        const filingSent = new Promise<void>((resolve) => {
+          turnWatch.listener = (filing) => {
+            if (!filing) return;
+            turnWatch.listener = null;
+            // Somewhere inside the turn: before the case is written, after, or after the state is saved.
+            setTimeout(resolve, Math.random() * 80);
+          };
+        });
+        if (!(await within(filingSent, 8_000))) stepMisses++;
+        turnWatch.listener = null;
+        await victim.kill9();
+        count(kill.kind);
       } else {
         current = await start();
         if (!current) throw new Error('a process without a crash hook died at start-up');
@@ -145,7 +163,7 @@ export async function crashRun(o: CrashRunOptions): Promise<CrashRunReport> {
         await current.kill9();
         count('random');
       }
-      log(`cycle ${i + 1}/${o.kills.length}: ${kill.kind === 'payment' ? kill.step : `random after ${kill.afterMs} ms`}; turns ${stats.turnsSent} (${stats.turnsInterrupted} cut), commands ${stats.commandsSent} (${stats.commandsInterrupted} cut)`);
+      log(`cycle ${i + 1}/${o.kills.length}: ${kill.kind === 'payment' ? kill.step : kill.kind === 'random' ? `random after ${kill.afterMs} ms` : 'mid-turn'}; turns ${stats.turnsSent} (${stats.turnsInterrupted} cut), commands ${stats.commandsSent} (${stats.commandsInterrupted} cut)`);
     }
 
     // The last process lives: everything pending finishes, deadlines fire, payments settle.
@@ -189,6 +207,7 @@ export async function crashRun(o: CrashRunOptions): Promise<CrashRunReport> {
       ms: Date.now() - started,
     };
   } finally {
+    turnWatch.listener = null;
     chatter = false;
     driver.stop();
     if (current) await current.kill9();

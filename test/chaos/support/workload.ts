@@ -44,7 +44,10 @@ async function postJson(url: string, body: unknown): Promise<{ status: number; b
   return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined };
 }
 
-type Step = { kind: 'turn'; activity: Partial<Activity> } | { kind: 'file'; body: unknown } | { kind: 'execute'; body: unknown };
+/** Told whenever a turn is sent; `filing` when it is a buyer's confirmation (the turn that files a case). */
+export const turnWatch: { listener: ((filing: boolean) => void) | null } = { listener: null };
+
+type Step = { kind: 'turn'; activity: Partial<Activity>; filing?: boolean } | { kind: 'file'; body: unknown } | { kind: 'execute'; body: unknown };
 
 interface StepState {
   step: Step;
@@ -73,6 +76,7 @@ abstract class Task {
       else this.stats.commandsSent++;
     }
     state.tries++;
+    if (state.step.kind === 'turn') turnWatch.listener?.(state.step.filing === true);
     let answer: { status: number; body: unknown };
     try {
       answer =
@@ -122,7 +126,7 @@ export class CancelInChat extends Task {
     const conversation = new BotConversation('', chaosBuyer(this.n), { locale: 'zh-CN', serviceUrl: this.serviceUrl, conversationId: `chaos-conv-${this.n}-${this.attempt}-${Date.now()}` });
     this.states = [
       { step: { kind: 'turn', activity: conversation.activity({ text: `我要取消订单 ${this.orderId}` }) }, tries: 0, interrupted: false },
-      { step: { kind: 'turn', activity: conversation.activity({ text: '好的' }) }, tries: 0, interrupted: false },
+      { step: { kind: 'turn', activity: conversation.activity({ text: '好的' }), filing: true }, tries: 0, interrupted: false },
     ];
     this.index = 0;
   }
