@@ -4,7 +4,8 @@ import type { ActivityLike } from './render';
 // A busy conversation (503) is retried with the same activity id, which the server answers only once.
 
 export type SendResult =
-  | { ok: true; replies: ActivityLike[] }
+  /** `body`: the parsed response body, e.g. the answer to an invoke (a Teams card click). */
+  | { ok: true; replies: ActivityLike[]; body?: unknown }
   | { ok: false; error: { kind: 'unreachable' | 'rejected' | 'busy' | 'server_error'; message: string; status?: number } };
 
 export interface BotTransport {
@@ -57,7 +58,7 @@ export class HttpBotClient implements BotTransport {
       }
       if (res.status >= 200 && res.status < 300) {
         const activities = isRecord(body) && Array.isArray(body.activities) ? (body.activities as ActivityLike[]) : [];
-        return { ok: true, replies: activities };
+        return { ok: true, replies: activities, ...(body === undefined ? {} : { body }) };
       }
       const message = isRecord(body) && typeof body.message === 'string' ? body.message : text.slice(0, 200) || res.statusText;
       if (res.status === 503) return { ok: false, error: { kind: 'busy', message, status: res.status } };

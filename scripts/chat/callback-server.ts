@@ -5,7 +5,9 @@ import type { ActivityLike } from './render';
 
 // The client's own "connector": the bot sends proactive messages (and replies outside expectReplies) to the
 // activity's serviceUrl, POST /v3/conversations/{id}/activities[/{replyToId}]. They are shown as they come and
-// answered the way the Bot Framework connector answers: 200 {"id": ...}.
+// answered the way the Bot Framework connector answers: 200 {"id": ...}. A client playing Teams also answers
+// what a Teams bot asks besides: updates of a sent card (PUT .../activities/{id}), a new 1:1 chat
+// (POST /v3/conversations) and the members of a conversation (GET .../members).
 
 export interface CallbackServer {
   /** The serviceUrl to put on every activity. */
@@ -13,14 +15,37 @@ export interface CallbackServer {
   close(): Promise<void>;
 }
 
+/** How an activity reached the listener: a new message, a reply to one, or a new version of one sent before. */
+export interface ConnectorCall {
+  kind: 'send' | 'reply' | 'update';
+  /** The id the listener gave the activity (for an update: the id of the activity it replaces). */
+  id: string;
+  /** For replies: the activity replied to. */
+  replyToId?: string;
+}
+
+/** A member of a conversation as the connector lists it (Teams adds aadObjectId, tenantId, userRole). */
+export interface ConnectorMember {
+  id: string;
+  name?: string;
+  aadObjectId?: string;
+  [key: string]: unknown;
+}
+
 export interface CallbackServerOptions {
   port?: number;
   host?: string;
-  onActivity: (activity: ActivityLike & Record<string, unknown>, conversationId: string) => void;
+  onActivity: (activity: ActivityLike & Record<string, unknown>, conversationId: string, call: ConnectorCall) => void;
+  /** POST /v3/conversations: the id of the conversation the bot gets; unset answers an empty object. */
+  onCreateConversation?: (parameters: Record<string, unknown>) => string;
+  /** GET /v3/conversations/{id}/members; unset answers an empty object. */
+  members?: (conversationId: string) => ConnectorMember[];
   maxBodyBytes?: number;
 }
 
 const ACTIVITIES = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?\/?$/;
+const CONVERSATIONS = /^\/v3\/conversations\/?$/;
+const MEMBERS = /^\/v3\/conversations\/([^/]+)\/members\/?$/;
 
 export function startCallbackServer(options: CallbackServerOptions): Promise<CallbackServer> {
   const host = options.host ?? '127.0.0.1';
@@ -47,6 +72,18 @@ export function startCallbackServer(options: CallbackServerOptions): Promise<Cal
     });
     req.on('end', () => {
       if (res.writableEnded) return;
+      const members = MEMBERS.exec(path);
+      if (members && req.method === 'GET' && options.members) return answer(res, 200, options.members(decodeURIComponent(members[1]!)));
+      if (CONVERSATIONS.test(path) && req.method === 'POST' && options.onCreateConversation) {
+        const parameters = parseObject(Buffer.concat(chunks));
+        if (!parameters) return answer(res, 400, { error: { code: 'BadArgument', message: 'body is not a JSON object' } });
+        const conversationId = options.onCreateConversation(parameters);
+        const first = parameters.activity;
+        if (typeof first !== 'object' || first === null || Array.isArray(first)) return answer(res, 200, { id: conversationId });
+        const activityId = `terminal-${Date.now()}-${++counter}`;
+        options.onActivity(first as ActivityLike & Record<string, unknown>, conversationId, { kind: 'send', id: activityId });
+        return answer(res, 200, { id: conversationId, activityId });
+      }
       const match = ACTIVITIES.exec(path);
       if (!match) {
         // Other connector calls (members, conversations): nothing to show, nothing to refuse.
@@ -65,8 +102,11 @@ export function startCallbackServer(options: CallbackServerOptions): Promise<Cal
       if (typeof activity !== 'object' || activity === null || Array.isArray(activity)) {
         return answer(res, 400, { error: { code: 'BadArgument', message: 'body is not an activity' } });
       }
-      options.onActivity(activity as ActivityLike & Record<string, unknown>, decodeURIComponent(match[1]!));
-      answer(res, 200, { id: req.method === 'PUT' && match[2] ? decodeURIComponent(match[2]) : id });
+      const target = match[2] ? decodeURIComponent(match[2]) : undefined;
+      const call: ConnectorCall =
+        req.method === 'PUT' && target ? { kind: 'update', id: target } : target ? { kind: 'reply', id, replyToId: target } : { kind: 'send', id };
+      options.onActivity(activity as ActivityLike & Record<string, unknown>, decodeURIComponent(match[1]!), call);
+      answer(res, 200, { id: call.id });
     });
   });
 
@@ -84,4 +124,13 @@ export function startCallbackServer(options: CallbackServerOptions): Promise<Cal
       });
     });
   });
+}
+
+function parseObject(body: Buffer): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(body.toString('utf8') || '{}');
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
 }

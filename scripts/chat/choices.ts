@@ -19,13 +19,17 @@ export interface CardInput {
 }
 
 export type ChoiceAction =
-  /** Action.Submit with object data, messageBack, postBack with an object: data goes as activity.value. */
-  | { kind: 'value'; value: Record<string, unknown>; text?: string; inputs: CardInput[] }
+  /**
+   * Action.Submit with object data, messageBack, postBack with an object: data goes as activity.value.
+   * An Action.Execute also says its verb and own data: Teams sends those as an `adaptiveCard/action` invoke, where
+   * a client without Universal Actions (Web Chat, the buyer's terminal) sends `value` as a Submit would.
+   */
+  | { kind: 'value'; value: Record<string, unknown>; text?: string; inputs: CardInput[]; execute?: { verb: string; data: Record<string, unknown> } }
   /** imBack, or a submit whose data is a string: sent as if typed. */
   | { kind: 'text'; text: string }
   /** Action.OpenUrl and openUrl buttons: the terminal can only show the address. */
   | { kind: 'open'; url: string }
-  /** Action.ShowCard: the inner card is shown, with its own choices. */
+  /** Action.ShowCard: the inner card is shown, with its own choices; Action.ToggleVisibility: the card again, toggled. */
   | { kind: 'card'; card: unknown };
 
 export interface Choice {

@@ -55,7 +55,7 @@ export function renderAdaptiveCard(card: unknown, out: Rendered = { lines: [], c
   pending.push(...list(card.actions));
   // The inputs are known only once the whole body is read: every submit of the card carries all of them.
   for (const action of pending) {
-    const choice = adaptiveActionChoice(action, inputs);
+    const choice = adaptiveActionChoice(action, inputs, card);
     if (choice) out.choices.push(choice);
   }
   return out;
@@ -80,14 +80,18 @@ function renderElements(elements: unknown[], out: Rendered, inputs: CardInput[],
         for (const f of list(el.facts)) if (isObject(f)) out.lines.push(`${str(f.title) ?? ''}: ${str(f.value) ?? ''}`.trim());
         break;
       case 'Container':
+      case 'Column': {
+        const first = out.lines.length;
         renderElements(list(el.items), out, inputs, actions, depth + 1);
+        selectable(el, out.lines[first], actions);
         break;
-      case 'ColumnSet':
+      }
+      case 'ColumnSet': {
+        const first = out.lines.length;
         renderColumnSet(el, out, inputs, actions, depth);
+        selectable(el, out.lines[first], actions);
         break;
-      case 'Column':
-        renderElements(list(el.items), out, inputs, actions, depth + 1);
-        break;
+      }
       case 'Table':
         for (const row of list(el.rows)) {
           if (!isObject(row)) continue;
@@ -121,6 +125,15 @@ function renderElements(elements: unknown[], out: Rendered, inputs: CardInput[],
         }
     }
   }
+}
+
+const noInputsOf = (action: Json): boolean => action.associatedInputs === 'none';
+
+/** A container the user can click as a whole (a list row, say) is one more button, named by its first line. */
+function selectable(el: Json, firstLine: string | undefined, actions: unknown[]): void {
+  const action = el.selectAction;
+  if (!isObject(action)) return;
+  actions.push(str(action.title) || !firstLine ? action : { ...action, title: firstLine });
 }
 
 /** Columns that each hold one short line read best side by side ("Amount | ¥52.16"). */
@@ -164,7 +177,7 @@ function describeInput(el: Json): CardInput | null {
   }
 }
 
-function adaptiveActionChoice(action: unknown, inputs: CardInput[]): Choice | null {
+function adaptiveActionChoice(action: unknown, inputs: CardInput[], root: Json): Choice | null {
   if (!isObject(action) || action.isEnabled === false) return null;
   const label = str(action.title) ?? str(action.tooltip) ?? '(untitled button)';
   switch (action.type) {
@@ -175,18 +188,41 @@ function adaptiveActionChoice(action: unknown, inputs: CardInput[]): Choice | nu
       const teams = isObject(data) && isObject(data.msteams) ? data.msteams : undefined;
       if (teams?.type === 'imBack' && str(teams.value)) return { label, action: { kind: 'text', text: String(teams.value) } };
       const value = isObject(data) ? { ...data } : {};
-      // Action.Execute puts its verb beside the data; a terminal sends both the way Submit would.
-      if (action.type === 'Action.Execute' && str(action.verb)) value.verb = action.verb;
-      const noInputs = action.associatedInputs === 'none';
-      return { label, action: { kind: 'value', value, inputs: noInputs ? [] : inputs } };
+      const own = noInputsOf(action) ? [] : inputs;
+      if (action.type !== 'Action.Execute') return { label, action: { kind: 'value', value, inputs: own } };
+      const verb = str(action.verb) ?? '';
+      const execute = { verb, data: isObject(data) ? { ...data } : {} };
+      // Without Universal Actions the verb goes beside the data, the way a Submit would send it.
+      return { label, action: { kind: 'value', value: verb ? { ...value, verb } : value, inputs: own, execute } };
     }
     case 'Action.OpenUrl':
       return { label, action: { kind: 'open', url: str(action.url) ?? '' } };
     case 'Action.ShowCard':
       return { label, action: { kind: 'card', card: action.card } };
+    case 'Action.ToggleVisibility':
+      return { label, action: { kind: 'card', card: toggled(root, list(action.targetElements)) } };
     default:
       return null;
   }
+}
+
+/** The card with its target elements shown or hidden, as a click on Action.ToggleVisibility leaves it. */
+export function toggled(card: unknown, targets: unknown[]): unknown {
+  const wanted = new Map<string, boolean | undefined>();
+  for (const t of targets) {
+    if (typeof t === 'string') wanted.set(t, undefined);
+    else if (isObject(t) && str(t.elementId)) wanted.set(String(t.elementId), typeof t.isVisible === 'boolean' ? t.isVisible : undefined);
+  }
+  const walk = (node: unknown, depth: number): unknown => {
+    if (depth > MAX_DEPTH * 4) return node;
+    if (Array.isArray(node)) return node.map((n) => walk(n, depth + 1));
+    if (!isObject(node)) return node;
+    const copy: Json = Object.fromEntries(Object.entries(node).map(([k, v]) => [k, walk(v, depth + 1)]));
+    const id = typeof node.id === 'string' ? node.id : undefined;
+    if (id !== undefined && wanted.has(id)) copy.isVisible = wanted.get(id) ?? node.isVisible === false;
+    return copy;
+  };
+  return walk(card, 0);
 }
 
 /** Bot Framework CardAction (suggested actions, hero card buttons). */

@@ -4,7 +4,8 @@ import { USAGE } from './args';
 import type { AttachmentResult } from './attachment';
 import { fileAttachment, parseAttachCommand } from './attachment';
 import type { BotTransport, SendResult } from './bot-client';
-import type { CardInput, Choice } from './choices';
+import { CardForm } from './card-form';
+import type { Choice } from './choices';
 import type { ActivityLike, Rendered } from './render';
 import { formatRendered, renderActivity, renderAdaptiveCard } from './render';
 
@@ -28,8 +29,7 @@ export type LineOutcome = 'continue' | 'quit';
 
 interface FillingInputs {
   choice: Choice & { action: { kind: 'value' } };
-  index: number;
-  answers: Record<string, string>;
+  form: CardForm;
 }
 
 export class ChatSession {
@@ -112,8 +112,9 @@ export class ChatSession {
       case 'value':
         this.deps.write([`  (${choice.label})`]);
         if (action.inputs.length > 0) {
-          this.filling = { choice: choice as FillingInputs['choice'], index: 0, answers: {} };
-          this.askInput();
+          const form = new CardForm(action.inputs);
+          this.filling = { choice: choice as FillingInputs['choice'], form };
+          this.deps.write([form.question()]);
           return 'continue';
         }
         await this.send({ value: action.value, ...(action.text ? { text: action.text } : {}) });
@@ -121,37 +122,17 @@ export class ChatSession {
     }
   }
 
-  private askInput(): void {
-    const f = this.filling!;
-    const input = f.choice.action.inputs[f.index]!;
-    const hints: string[] = [];
-    if (input.options) hints.push(input.options.map((o, i) => `${i + 1}=${o.title}`).join(', '));
-    if (input.kind === 'toggle') hints.push('y/n');
-    if (input.kind === 'number' || input.kind === 'date' || input.kind === 'time') hints.push(input.kind);
-    if (input.preset !== undefined) hints.push(`empty keeps ${input.preset}`);
-    else if (!input.required) hints.push('empty skips');
-    this.deps.write([`  ${input.label}${hints.length ? ` (${hints.join('; ')})` : ''}:`]);
-  }
-
   private async answerInput(line: string): Promise<LineOutcome> {
     const f = this.filling!;
-    const input = f.choice.action.inputs[f.index]!;
-    const parsed = parseInputAnswer(input, line);
-    if (!parsed.ok) {
-      this.deps.write([`  ${parsed.error}`]);
-      this.askInput();
-      return 'continue';
-    }
-    if (parsed.value !== undefined) f.answers[input.id] = parsed.value;
-    f.index += 1;
-    if (f.index < f.choice.action.inputs.length) {
-      this.askInput();
+    const step = f.form.answer(line);
+    if (step.kind === 'ask') {
+      this.deps.write(step.lines);
       return 'continue';
     }
     this.filling = null;
     const { value, text } = f.choice.action;
     // As in Adaptive Card renderers, input values are written over the submit data.
-    await this.send({ value: { ...value, ...f.answers }, ...(text ? { text } : {}) });
+    await this.send({ value: { ...value, ...step.answers }, ...(text ? { text } : {}) });
     return 'continue';
   }
 
@@ -214,37 +195,6 @@ export class ChatSession {
   }
 }
 
-export type InputAnswer = { ok: true; value: string | undefined } | { ok: false; error: string };
-
-/** A typed answer to a card input, as the card would have sent it. */
-export function parseInputAnswer(input: CardInput, line: string): InputAnswer {
-  const answer = line.trim();
-  if (answer === '') {
-    if (input.preset !== undefined) return { ok: true, value: input.preset };
-    if (input.kind === 'toggle') return { ok: true, value: input.valueOff ?? 'false' };
-    return input.required ? { ok: false, error: 'an answer is needed here' } : { ok: true, value: undefined };
-  }
-  switch (input.kind) {
-    case 'number':
-      return Number.isFinite(Number(answer)) ? { ok: true, value: answer } : { ok: false, error: `"${answer}" is not a number` };
-    case 'toggle': {
-      if (/^(y|yes|true|1|是|好|对)$/iu.test(answer)) return { ok: true, value: input.valueOn ?? 'true' };
-      if (/^(n|no|false|0|否|不)$/iu.test(answer)) return { ok: true, value: input.valueOff ?? 'false' };
-      return { ok: false, error: 'answer y or n' };
-    }
-    case 'choice': {
-      const options = input.options ?? [];
-      const picks = input.multiSelect ? answer.split(/[\s,，]+/u).filter(Boolean) : [answer];
-      const values: string[] = [];
-      for (const pick of picks) {
-        const byNumber = /^\d+$/.test(pick) ? options[Number(pick) - 1] : undefined;
-        const found = byNumber ?? options.find((o) => o.value === pick || o.title.toLowerCase() === pick.toLowerCase());
-        if (!found) return { ok: false, error: `"${pick}" is not one of the choices` };
-        values.push(found.value);
-      }
-      return { ok: true, value: values.join(',') };
-    }
-    default:
-      return { ok: true, value: answer };
-  }
-}
+// Kept here too: the input answers were first read by this module.
+export { parseInputAnswer } from './card-form';
+export type { InputAnswer } from './card-form';
