@@ -5,6 +5,7 @@ import { DialogSet, DialogTurnStatus, WaterfallDialog } from 'botbuilder-dialogs
 import type { DialogState, WaterfallStepContext } from 'botbuilder-dialogs';
 import { RedisStorage } from '../bot/storage';
 import { createRedis } from '../services/store';
+import { handleMemoryMessage, startMemoryProbe } from './support/memory-probe';
 import { handleProfilerMessage } from './support/window-profiler';
 
 // The yardstick of the conversation benchmark: the least a bot on this stack can do per turn. Same framework
@@ -96,11 +97,12 @@ if (require.main === module) {
     port: Number(env.ECHO_PORT ?? 0),
   }).then(
     (echo) => {
+      startMemoryProbe();
       if (process.send) process.send({ type: 'ready', url: echo.url });
       else process.stdout.write(`echo bot listening on ${echo.url}\n`);
       const stop = () => void echo.stop().then(() => process.exit(0));
       process.on('message', (m: { op?: string; id?: number; file?: string }) => {
-        if (handleProfilerMessage(m)) return;
+        if (handleProfilerMessage(m) || handleMemoryMessage(m)) return;
         if (m.op === 'stop') stop();
         // The benchmark compares the processor time each bot spends per turn.
         if (m.op === 'cpu') process.send!({ id: m.id, cpu: process.cpuUsage() });

@@ -8,19 +8,37 @@ import { join } from 'node:path';
 
 export interface Child<Ready> {
   ready: Ready;
+  pid: number;
   request<T>(message: Record<string, unknown>): Promise<T>;
   stop(): Promise<void>;
 }
 
 const ROOT = join(__dirname, '..', '..');
 
-export function startChild<Ready extends { type: 'ready' }>(entry: string, env: Record<string, string>, timeoutMs = 60_000): Promise<Child<Ready>> {
+export interface ChildOptions {
+  /** Each line the child writes (stdout and stderr), instead of passing it through to this process's own. */
+  onLine?: (line: string, stream: 'stdout' | 'stderr') => void;
+}
+
+export function startChild<Ready extends { type: 'ready' }>(entry: string, env: Record<string, string>, timeoutMs = 60_000, options: ChildOptions = {}): Promise<Child<Ready>> {
   const child: ChildProcess = fork(join(ROOT, entry), [], {
     cwd: ROOT,
     env,
     execArgv: ['-r', 'ts-node/register/transpile-only', '--no-deprecation'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    stdio: ['ignore', options.onLine ? 'pipe' : 'inherit', options.onLine ? 'pipe' : 'inherit', 'ipc'],
   });
+  if (options.onLine) {
+    const onLine = options.onLine;
+    for (const stream of ['stdout', 'stderr'] as const) {
+      let rest = '';
+      child[stream]?.setEncoding('utf8');
+      child[stream]?.on('data', (chunk: string) => {
+        const lines = (rest + chunk).split('\n');
+        rest = lines.pop() ?? '';
+        for (const line of lines) if (line.trim()) onLine(line, stream);
+      });
+    }
+  }
   let nextId = 0;
   const waiting = new Map<number, (value: unknown) => void>();
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -39,6 +57,7 @@ export function startChild<Ready extends { type: 'ready' }>(entry: string, env: 
         clearTimeout(timer);
         resolve({
           ready: m as Ready,
+          pid: child.pid ?? 0,
           request<T>(message: Record<string, unknown>): Promise<T> {
             const id = ++nextId;
             return new Promise<T>((done) => {
