@@ -32,3 +32,46 @@ describe('the local listener for proactive messages', () => {
     expect((await fetch(`${server.url}/elsewhere`)).status).toBe(404);
   });
 });
+
+describe('the local listener playing the Teams connector', () => {
+  const calls: { conversationId: string; call: unknown; text: unknown }[] = [];
+  const created: Record<string, unknown>[] = [];
+  let server: CallbackServer;
+  beforeAll(async () => {
+    server = await startCallbackServer({
+      onActivity: (activity, conversationId, call) => calls.push({ conversationId, call, text: activity.text }),
+      onCreateConversation: (parameters) => {
+        created.push(parameters);
+        return 'a:chat-1';
+      },
+      members: (conversationId) => [{ id: '29:agent-1', name: conversationId }],
+    });
+  });
+  afterAll(() => server.close());
+  const json = (body: unknown) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+  it('tells sends, replies and updates apart; an update keeps its id', async () => {
+    const sent = (await (await fetch(`${server.url}/v3/conversations/c/activities`, json({ type: 'message', text: 's' }))).json()) as { id: string };
+    await fetch(`${server.url}/v3/conversations/c/activities/${encodeURIComponent(sent.id)}`, json({ type: 'message', text: 'r' }));
+    const put = await fetch(`${server.url}/v3/conversations/c/activities/${encodeURIComponent(sent.id)}`, { ...json({ type: 'message', text: 'u' }), method: 'PUT' });
+    expect(((await put.json()) as { id: string }).id).toBe(sent.id);
+    expect(calls.map((c) => [c.text, (c.call as { kind: string }).kind])).toEqual([
+      ['s', 'send'],
+      ['r', 'reply'],
+      ['u', 'update'],
+    ]);
+    expect(calls[1]!.call).toMatchObject({ replyToId: sent.id });
+    expect(calls[2]!.call).toEqual({ kind: 'update', id: sent.id });
+  });
+
+  it('opens a conversation (with its first activity) and lists members', async () => {
+    const res = await fetch(`${server.url}/v3/conversations`, json({ isGroup: false, members: [{ id: '29:agent-1' }], activity: { type: 'message', text: 'first' } }));
+    const body = (await res.json()) as { id: string; activityId?: string };
+    expect(body.id).toBe('a:chat-1');
+    expect(body.activityId).toEqual(expect.any(String));
+    expect(created.at(-1)).toMatchObject({ isGroup: false });
+    expect(calls.at(-1)).toMatchObject({ conversationId: 'a:chat-1', text: 'first', call: { kind: 'send', id: body.activityId } });
+    const members = await fetch(`${server.url}/v3/conversations/${encodeURIComponent('19:cs@thread.tacv2')}/members`);
+    expect(await members.json()).toEqual([{ id: '29:agent-1', name: '19:cs@thread.tacv2' }]);
+  });
+});

@@ -110,3 +110,44 @@ describe('formatRendered', () => {
     expect(lines).toEqual(['bot> one', '     two', '     [3] A']);
   });
 });
+
+describe('Teams cards (Universal Actions)', () => {
+  it('keeps an Action.Execute button\'s verb and own data apart, and still sends the verb beside the data as a Submit would', () => {
+    const c = card([{ type: 'Input.Text', id: 'remark', label: 'Remark' }], [{ type: 'Action.Execute', title: 'Approve', verb: 'cs.approve', data: { caseId: 'RD-000001', version: 3 } }]);
+    const [approve] = renderAdaptiveCard(c).choices;
+    expect(approve!.action).toEqual({
+      kind: 'value',
+      value: { caseId: 'RD-000001', version: 3, verb: 'cs.approve' },
+      inputs: [{ id: 'remark', label: 'Remark', kind: 'text', required: false }],
+      execute: { verb: 'cs.approve', data: { caseId: 'RD-000001', version: 3 } },
+    });
+  });
+
+  it('makes a clickable row (selectAction) one more choice, named by its first line when the action has no title', () => {
+    const c = card([
+      container([text('RD-000001 · 平台审核中')], { selectAction: { type: 'Action.Execute', verb: 'cs.view', data: { caseId: 'RD-000001' } } }),
+      container([text('RD-000002 · 支付失败')], { selectAction: { type: 'Action.Execute', verb: 'cs.view', data: { caseId: 'RD-000002' }, title: 'RD-000002' } }),
+    ]);
+    const r = renderAdaptiveCard(c);
+    expect(r.lines).toEqual(['RD-000001 · 平台审核中', 'RD-000002 · 支付失败']);
+    expect(r.choices.map((x) => x.label)).toEqual(['RD-000001 · 平台审核中', 'RD-000002']);
+    const view = r.choices[0]!.action;
+    expect(view.kind === 'value' && view.execute).toEqual({ verb: 'cs.view', data: { caseId: 'RD-000001' } });
+  });
+
+  it('shows a hidden part when its Action.ToggleVisibility is chosen', () => {
+    const c = card([text('转人工：王小明'), { type: 'Container', id: 'transcript', isVisible: false, items: [text('买家: 你好')] }], [{ type: 'Action.ToggleVisibility', title: '查看对话记录', targetElements: ['transcript'] }]);
+    const r = renderAdaptiveCard(c);
+    expect(r.lines).toEqual(['转人工：王小明']);
+    const toggle = r.choices[0]!.action;
+    expect(toggle.kind).toBe('card');
+    const shown = renderAdaptiveCard(toggle.kind === 'card' ? toggle.card : null);
+    expect(shown.lines).toEqual(['转人工：王小明', '买家: 你好']);
+    // Toggled again, it hides; an explicit isVisible wins.
+    const again = shown.choices[0]!.action;
+    expect(renderAdaptiveCard(again.kind === 'card' ? again.card : null).lines).toEqual(['转人工：王小明']);
+    const forced = renderAdaptiveCard(card([{ type: 'Container', id: 't', isVisible: false, items: [text('x')] }], [{ type: 'Action.ToggleVisibility', title: 'show', targetElements: [{ elementId: 't', isVisible: true }] }]));
+    const f = forced.choices[0]!.action;
+    expect(renderAdaptiveCard(f.kind === 'card' ? f.card : null).lines).toEqual(['x']);
+  });
+});
