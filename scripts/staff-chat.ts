@@ -4,7 +4,7 @@ import { startCallbackServer } from './chat/callback-server';
 import type { CallbackServer } from './chat/callback-server';
 import { STAFF_USAGE, parseStaffArgs } from './chat/staff-args';
 import { StaffSession } from './chat/staff-session';
-import { teamsAccount } from './chat/teams-identity';
+import { listenerPortOf, teamsAccount } from './chat/teams-identity';
 
 // Be a merchant or a CS agent in "Teams" without Teams, against a running Refund Desk server:
 //   npm run staff -- --as merchant --user alice
@@ -41,16 +41,30 @@ async function main(): Promise<number> {
   };
 
   let session: StaffSession | null = null;
-  let connector: CallbackServer;
-  try {
-    connector = await startCallbackServer({
-      port: options.port,
+  const listen = (port: number): Promise<CallbackServer> =>
+    startCallbackServer({
+      port,
       onActivity: (activity, conversationId, call) => session?.fromConnector(activity, conversationId, call),
       onCreateConversation: (parameters) => session?.createConversation(parameters) ?? 'a:terminal-unready',
       members: (conversationId) => session?.members(conversationId) ?? [],
     });
+  // The user's own port keeps the address the bot stored for them valid; if it is taken, any free one will do.
+  const usual = listenerPortOf(options.user);
+  let moved = false;
+  let connector: CallbackServer;
+  try {
+    if (options.port !== undefined) {
+      connector = await listen(options.port);
+    } else {
+      try {
+        connector = await listen(usual);
+      } catch {
+        connector = await listen(0);
+        moved = true;
+      }
+    }
   } catch (err) {
-    process.stderr.write(`staff: cannot listen on 127.0.0.1:${options.port} for the bot's messages: ${(err as Error).message}\n`);
+    process.stderr.write(`staff: cannot listen on 127.0.0.1:${options.port ?? usual} for the bot's messages: ${(err as Error).message}\n`);
     return 1;
   }
   session = new StaffSession({ options, serviceUrl: connector.url, transport: new HttpBotClient({ url: options.url }), write, echo: !interactive });
@@ -59,6 +73,7 @@ async function main(): Promise<number> {
     `Refund Desk at ${options.url} as ${me.name} (${options.as === 'cs' ? 'CS agent' : 'merchant'}; Teams id ${me.id}, aadObjectId ${me.aadObjectId}; ${options.locale})`,
     `personal chat ${session.personal.conversationId}; the bot's messages arrive at ${connector.url}`,
   ];
+  if (moved) banner.push(`(your usual port ${usual} is taken: the bot is told this address instead)`);
   if (session.channel) {
     const agents = [me.aadObjectId, ...options.members.map((m) => teamsAccount(m).aadObjectId)].join(',');
     banner.push(
@@ -74,7 +89,8 @@ async function main(): Promise<number> {
 
   let code = 0;
   try {
-    if (!(await session.start())) {
+    // An address other than the usual one (taken, or chosen with --port) may be news to the bot everywhere.
+    if (!(await session.start({ moved: moved || (options.port !== undefined && options.port !== usual) }))) {
       code = 1;
       return code;
     }

@@ -17,8 +17,11 @@ export interface StaffOptions {
   channelId: string;
   /** Other members of the CS channel (names), listed with the user when the bot asks who is in it. */
   members: string[];
-  /** Port of the local listener that plays the Bot Connector; 0 picks a free one. */
-  port: number;
+  /**
+   * Port of the local listener that plays the Bot Connector; 0 picks a free one. Unset: a port derived from the
+   * user, so the address the bot keeps for them stays right from one run to the next (Teams' never changes).
+   */
+  port?: number;
 }
 
 export type ParsedStaffArgs = { ok: true; value: StaffOptions } | { ok: true; help: true } | { ok: false; error: string };
@@ -26,7 +29,7 @@ export type ParsedStaffArgs = { ok: true; value: StaffOptions } | { ok: true; he
 export const DEFAULT_CHANNEL_ID = '19:refund-desk-cs@thread.tacv2';
 
 export const STAFF_USAGE = `Usage: npm run staff -- --as merchant|cs [--user <name>] [--channel] [--channel-id <id>] [--members a,b]
-                       [--locale zh-CN|en-US] [--url ${DEFAULT_URL}] [--port 0]
+                       [--locale zh-CN|en-US] [--url ${DEFAULT_URL}] [--port <n>]
 
   --as          merchant: a shop's merchant in their personal chat with the bot (default)
                 cs: a customer-service agent
@@ -37,7 +40,8 @@ export const STAFF_USAGE = `Usage: npm run staff -- --as merchant|cs [--user <na
   --members     CS: other members of the CS channel, comma-separated names (the bot asks who is in it)
   --locale      the language of your Teams client (default zh-CN)
   --url         where the bot server runs (default ${DEFAULT_URL})
-  --port        local port that plays the Bot Connector for the bot's messages (default 0: any free port)
+  --port        local port that plays the Bot Connector for the bot's messages (default: one derived from
+                --user, so the bot's stored address for you stays right between runs; 0: any free port)
 
 In the chat: type a message (in the channel the bot is @mentioned for you), or the number of a choice; card
 fields are asked one by one. /chat and /channel switch where you write; /attach <file> [words] sends a file;
@@ -88,9 +92,10 @@ export function parseStaffArgs(argv: readonly string[]): ParsedStaffArgs {
   if (!/^\S{1,200}$/u.test(channelId) || channelId.includes(';')) return { ok: false, error: `--channel-id "${channelId}" is not a channel id like ${DEFAULT_CHANNEL_ID}` };
   const locale = values.get('--locale') ?? 'zh-CN';
   if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(locale)) return { ok: false, error: `--locale "${locale}" is not a language tag like zh-CN or en-US` };
-  const port = Number(values.get('--port') ?? '0');
-  if (!Number.isInteger(port) || port < 0 || port > 65535) return { ok: false, error: '--port must be a whole number from 0 to 65535' };
-  return { ok: true, value: { url, as, user, locale, channel, channelId, members, port } };
+  const rawPort = values.get('--port');
+  const port = rawPort === undefined ? undefined : Number(rawPort);
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) return { ok: false, error: '--port must be a whole number from 0 to 65535' };
+  return { ok: true, value: { url, as, user, locale, channel, channelId, members, ...(port === undefined ? {} : { port }) } };
 }
 
 /** Names become Teams ids (29:<name>) and URL path segments: letters, digits, dot, dash and underscore. */

@@ -88,9 +88,21 @@ export class StaffSession {
     return this.shown.map((s) => s.choice);
   }
 
-  /** Installs the app where the user starts (the bot stores where to reach them). False when the bot cannot be reached. */
-  async start(): Promise<boolean> {
-    return this.install(this.here);
+  /**
+   * Installs the app where the user starts (the bot stores where to reach them). `moved`: the client listens at
+   * another address than last time, so the user's other place is told too (a members-added update, which Teams
+   * also sends and which the bot answers silently), else the bot would write there to the old address.
+   * False when the bot cannot be reached.
+   */
+  async start(options: { moved?: boolean } = {}): Promise<boolean> {
+    if (!(await this.install(this.here))) return false;
+    if (!options.moved) return true;
+    for (const place of [this.personal, this.channel]) {
+      if (!place || place === this.here) continue;
+      const result = await this.deps.transport.post(this.activity(place, { type: 'conversationUpdate', membersAdded: [{ id: this.me.id, name: this.me.name, aadObjectId: this.me.aadObjectId }] }));
+      if (!this.report(result)) return false;
+    }
+    return true;
   }
 
   async handleLine(raw: string): Promise<StaffLineOutcome> {

@@ -34,6 +34,11 @@ export function teamsAccount(name: string): TeamsAccount {
   return { id: `29:${name}`, aadObjectId: aadObjectIdOf(name), name };
 }
 
+/** Where a user's client listens unless told otherwise: one of 1,000 ports, the same for the same name. */
+export function listenerPortOf(name: string): number {
+  return 47_000 + (createHash('sha256').update(`refund-desk-listener:${name}`, 'utf8').digest().readUInt16BE(0) % 1_000);
+}
+
 /** The user's 1:1 chat with the bot (Teams keeps one per user and app). */
 export function personalConversationId(account: TeamsAccount): string {
   return `a:terminal-${account.aadObjectId}`;

@@ -4,7 +4,7 @@ describe('parseStaffArgs', () => {
   it('defaults to a merchant called alice in the personal chat, and a CS agent agent-1', () => {
     expect(parseStaffArgs([])).toEqual({
       ok: true,
-      value: { url: 'http://localhost:3978', as: 'merchant', user: 'alice', locale: 'zh-CN', channel: false, channelId: DEFAULT_CHANNEL_ID, members: [], port: 0 },
+      value: { url: 'http://localhost:3978', as: 'merchant', user: 'alice', locale: 'zh-CN', channel: false, channelId: DEFAULT_CHANNEL_ID, members: [] },
     });
     const cs = parseStaffArgs(['--as', 'cs', '--channel']);
     expect(cs.ok && 'value' in cs && [cs.value.user, cs.value.channel]).toEqual(['agent-1', true]);

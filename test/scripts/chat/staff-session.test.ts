@@ -14,7 +14,7 @@ class ScriptedTransport implements BotTransport {
   }
 }
 
-const merchant: StaffOptions = { url: 'http://bot', as: 'merchant', user: 'alice', locale: 'zh-CN', channel: false, channelId: '19:cs@thread.tacv2', members: [], port: 0 };
+const merchant: StaffOptions = { url: 'http://bot', as: 'merchant', user: 'alice', locale: 'zh-CN', channel: false, channelId: '19:cs@thread.tacv2', members: [] };
 const agent: StaffOptions = { ...merchant, as: 'cs', user: 'agent-1', channel: true, members: ['agent-2'] };
 const adaptive = (content: unknown) => ({ type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content }] });
 const execute = (title: string, verb: string, data: Record<string, unknown>) => ({ type: 'Action.Execute', title, verb, data });
@@ -162,6 +162,19 @@ describe('StaffSession as a CS agent', () => {
       channelData: { tenant: { id: TERMINAL_TENANT_ID }, team: { id: expect.stringMatching(/^19:/) }, channel: { id: '19:cs@thread.tacv2' } },
       from: { aadObjectId: aadObjectIdOf('agent-1') },
     });
+  });
+
+  it('at a new address, tells the bot in its other place too, silently (members added)', async () => {
+    const { transport, session } = setup(agent);
+    expect(await session.start({ moved: true })).toBe(true);
+    expect(transport.posted.map((a) => [a.type, (a.conversation as { id: string }).id])).toEqual([
+      ['installationUpdate', '19:cs@thread.tacv2'],
+      ['conversationUpdate', session.personal.conversationId],
+    ]);
+    expect(transport.posted[1]).toMatchObject({ membersAdded: [{ id: '29:agent-1', aadObjectId: aadObjectIdOf('agent-1') }] });
+    const usual = setup(agent);
+    await usual.session.start();
+    expect(usual.transport.posted).toHaveLength(1);
   });
 
   it('answers the members of the channel (itself and --members) and of other conversations (itself)', () => {

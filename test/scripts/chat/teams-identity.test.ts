@@ -1,4 +1,4 @@
-import { aadObjectIdOf, personalConversationId, teamsAccount } from '../../../scripts/chat/teams-identity';
+import { aadObjectIdOf, listenerPortOf, personalConversationId, teamsAccount } from '../../../scripts/chat/teams-identity';
 
 describe('terminal Teams identities', () => {
   it('derives a stable version-5 UUID from the name, different for different names', () => {
@@ -12,5 +12,12 @@ describe('terminal Teams identities', () => {
     const alice = teamsAccount('alice');
     expect(alice).toEqual({ id: '29:alice', aadObjectId: aadObjectIdOf('alice'), name: 'alice' });
     expect(personalConversationId(alice)).toBe(`a:terminal-${alice.aadObjectId}`);
+  });
+
+  it('gives each user a listener port of their own, the same every run', () => {
+    expect(listenerPortOf('alice')).toBe(listenerPortOf('alice'));
+    for (const name of ['alice', 'agent-1', 'agent-2', 'bob']) expect(listenerPortOf(name)).toBeGreaterThanOrEqual(47_000);
+    expect(new Set(['alice', 'agent-1', 'agent-2', 'bob', 'carol'].map(listenerPortOf)).size).toBeGreaterThan(1);
+    expect(Math.max(...['alice', 'agent-1', 'x', 'y', 'z'].map(listenerPortOf))).toBeLessThan(48_000);
   });
 });
