@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startCallbackServer } from '../scripts/chat/callback-server';
 import type { ActivityLike } from '../scripts/chat/render';
 import { createRedis } from '../services/store';
+import { describeMachine, machine } from './support/machine';
 import { BUYERS, BuyerScript, SEED, isFailedTurn } from './support/buyer-script';
 import type { BuyerProfile, TurnPlan } from './support/buyer-script';
 import { startChild } from './support/child';
@@ -14,6 +15,7 @@ import { isBackgroundLabel } from './support/classify';
 import { BenchConversation } from './support/conversation-client';
 import { profilesIn, summarizeProfile } from './support/cpu-profile';
 import { fmt, median, percentile, table } from './support/figures';
+import type { MemoryReading } from './support/memory-probe';
 import type { ProxyStats } from './support/redis-proxy';
 import { statsDelta } from './support/redis-proxy';
 
@@ -28,6 +30,9 @@ import { statsDelta } from './support/redis-proxy';
 //   npm run bench -- --load-through-proxy           count Redis round trips under load too
 //   npm run bench -- --cpu-prof                     profile both bots in the measured windows; prints where their
 //                                                   time goes (the .cpuprofile files stay in a temporary folder)
+//   npm run bench -- --sizes 50,200,1000 --load-rt  one run per number of concurrent conversations (npm run
+//                                                   bench:turns); --load-rt adds, per size, a window through the
+//                                                   counting proxy for Redis round trips per turn under load
 //   REDIS_URL=redis://host:6379 npm run bench
 //
 // Targets: refund bot throughput >= 0.8 x echo bot; Redis round trips per turn (a pipelined batch counts once):
@@ -35,6 +40,10 @@ import { statsDelta } from './support/redis-proxy';
 
 interface Options {
   conversations: number;
+  /** Numbers of concurrent conversations to run one after another (default: just `conversations`). */
+  sizes: number[];
+  /** Per size, one more window per bot through the counting proxy: Redis round trips per turn under load. */
+  loadRt: boolean;
   seconds: number;
   warmup: number;
   rounds: number;
@@ -61,6 +70,13 @@ interface AccountedTurn {
 interface LoadRun {
   bot: Bot;
   round: number;
+  /** Concurrent conversations. */
+  size: number;
+  /** Through the counting proxy (for round trips), or straight to Redis. */
+  viaProxy: boolean;
+  /** The bot process's memory at the end of the window, and its high points during it. */
+  memory: MemoryReading | null;
+  loadAverage: number;
   seconds: number;
   latencies: number[];
   failed: number;
@@ -126,8 +142,9 @@ async function main(): Promise<void> {
     const snapshot = async () => (await proxy.request<{ stats: ProxyStats }>({ op: 'snapshot' })).stats;
     const settle = async () => (await proxy.request<{ stats: ProxyStats }>({ op: 'settle', quietMs: 30 })).stats;
 
+    console.log(`machine: ${describeMachine(await machineNow(options.redisUrl))}`);
     console.log(
-      `conversation benchmark: ${options.conversations} concurrent conversations, ${options.seconds} s measured after ${options.warmup} s warm-up, ` +
+      `conversation benchmark: ${options.sizes.join(', ')} concurrent conversations, ${options.seconds} s measured after ${options.warmup} s warm-up, ` +
         `${options.rounds} round(s); Redis ${redact(options.redisUrl)} (${options.loadThroughProxy ? 'always through the counting proxy' : 'through the counting proxy for the one-at-a-time accounting, directly under load'}); ` +
         `key prefixes ${prefixes.app} ${prefixes.echo}`,
     );
@@ -166,25 +183,44 @@ async function main(): Promise<void> {
 
     // 2. Under load, alternating which bot goes first from round to round. By default the bots are restarted on a
     // direct connection, so the proxy's extra hop (dearer for the bot with more round trips) does not skew the ratio.
+    // With --load-rt the counted bots stay up for a window through the proxy after each size's direct runs.
     let loadBots = counted;
     let loadSnapshot: (() => Promise<ProxyStats>) | null = snapshot;
     if (!options.loadThroughProxy) {
-      await counted.refund.stop();
-      await counted.echo.stop();
+      if (!options.loadRt) {
+        await counted.refund.stop();
+        await counted.echo.stop();
+      }
       loadBots = await startBots(options.redisUrl);
       loadSnapshot = null;
     }
     const runs: LoadRun[] = [];
-    for (let round = 1; round <= options.rounds; round++) {
-      const order: Bot[] = round % 2 === 1 ? ['echo', 'refund'] : ['refund', 'echo'];
-      for (const bot of order) {
-        const profile = profileDir ? { child: loadBots.child[bot], file: join(profileDir, `${bot}-round-${round}.cpuprofile`) } : null;
-        runs.push(await loadRun(bot, round, loadBots.urls[bot], options, callbacks.url, recorded, loadSnapshot, loadBots.cpu[bot], profile));
-        process.stdout.write(`  round ${round} ${bot} bot: ${fmt(runs.at(-1)!.latencies.length / runs.at(-1)!.seconds)} turns/s\n`);
+    for (const size of options.sizes) {
+      const sized = { ...options, conversations: size };
+      console.log(`${size} concurrent conversations:`);
+      for (let round = 1; round <= options.rounds; round++) {
+        const order: Bot[] = round % 2 === 1 ? ['echo', 'refund'] : ['refund', 'echo'];
+        for (const bot of order) {
+          const profile = profileDir ? { child: loadBots.child[bot], file: join(profileDir, `${bot}-${size}-round-${round}.cpuprofile`) } : null;
+          runs.push(await loadRun(bot, round, loadBots.urls[bot], sized, callbacks.url, recorded, loadSnapshot, loadBots.cpu[bot], profile, loadBots.child[bot], options.loadThroughProxy));
+          printRun(runs.at(-1)!);
+        }
+      }
+      if (options.loadRt && !options.loadThroughProxy) {
+        for (const bot of ['echo', 'refund'] as const) {
+          runs.push(await loadRun(bot, 0, counted.urls[bot], sized, callbacks.url, recorded, snapshot, counted.cpu[bot], null, counted.child[bot], true));
+          printRun(runs.at(-1)!);
+        }
       }
     }
 
-    report(options, recorded, accounted, runs, proactive);
+    for (const size of options.sizes) {
+      if (options.sizes.length > 1) console.log(`\n=== ${size} concurrent conversations ===`);
+      reportLoad(options, runs.filter((r) => r.size === size));
+    }
+    reportAccounting(options, recorded, accounted, proactive);
+    if (options.sizes.length > 1 || options.loadRt) reportSizes(options, runs, accounted);
+    console.log(`\nmachine at the end: ${describeMachine(await machineNow(options.redisUrl))}`);
     if (profileDir) printProfiles(profileDir);
   } finally {
     for (const child of children.reverse()) await child.stop().catch(() => undefined);
@@ -217,7 +253,11 @@ async function loadRun(
   snapshot: (() => Promise<ProxyStats>) | null,
   cpu: () => Promise<number>,
   profile: { child: Child<{ type: 'ready'; url: string }>; file: string } | null,
+  child: Child<{ type: 'ready'; url: string }>,
+  viaProxy: boolean,
 ): Promise<LoadRun> {
+  // Read once to start the memory window (high points since this reading).
+  await memoryOf(child);
   const started = performance.now();
   const t0 = started + options.warmup * 1000;
   const t1 = t0 + options.seconds * 1000;
@@ -279,7 +319,8 @@ async function loadRun(
   const cpuMs = ((await cpuEnd) - (await cpuStart)) / 1000;
   await profiling;
   const driverCpuMs = (ownEnd.user + ownEnd.system) / 1000;
-  const base = { bot, round, seconds: options.seconds, latencies, failed, conversations, quotes, cpuMs, driverCpuMs };
+  const memory = await memoryOf(child);
+  const base = { bot, round, size: options.conversations, viaProxy, memory, loadAverage: loadavg()[0]!, seconds: options.seconds, latencies, failed, conversations, quotes, cpuMs, driverCpuMs };
   if (!atStart || !atEnd) return { ...base, roundTrips: NaN, commands: NaN, labels: {} };
   const delta = statsDelta(await atEnd, await atStart);
   const labels = Object.fromEntries(Object.entries(delta.roundTripsByLabel).filter(([label]) => !isBackgroundLabel(label)));
@@ -287,14 +328,19 @@ async function loadRun(
   return { ...base, roundTrips: sum(Object.values(labels)), commands, labels };
 }
 
-function report(options: Options, recorded: Map<string, TurnPlan[]>, accounted: AccountedTurn[], runs: LoadRun[], proactive: number): void {
-  const out: string[] = [''];
-  for (const profile of BUYERS) {
-    const steps = recorded.get(profile.user) ?? [];
-    out.push(`script ${profile.user} (${profile.locale}): ${steps.map((s) => s.step).join(' > ')}`);
-  }
+function printRun(r: LoadRun): void {
+  const m = r.memory;
+  process.stdout.write(
+    `  ${r.viaProxy ? 'through the proxy' : `round ${r.round}`} ${r.bot} bot: ${fmt(r.latencies.length / r.seconds)} turns/s, p50 ${fmt(median(r.latencies), 1)} ms, p99 ${fmt(percentile(r.latencies, 0.99), 1)} ms` +
+      `${Number.isFinite(r.roundTrips) ? `, ${fmt(r.roundTrips / r.latencies.length, 2)} Redis RT/turn` : ''}, failed ${r.failed}` +
+      `${m ? `; rss ${mb(m.now.rss)} MB (max ${mb(m.maxRss)}), heap ${mb(m.now.heapUsed)} MB (max ${mb(m.maxHeapUsed)})` : ''}; load ${r.loadAverage.toFixed(2)}\n`,
+  );
+}
 
-  out.push('', 'Throughput and latency under load (turns started and finished inside the measured window):');
+function reportLoad(options: Options, all: LoadRun[]): void {
+  const out: string[] = [''];
+  const runs = all.filter((r) => !r.viaProxy || options.loadThroughProxy);
+  out.push('Throughput and latency under load (turns started and finished inside the measured window):');
   const rows: string[][] = [];
   const line = (name: string, rs: LoadRun[]) => {
     const turns = sum(rs.map((r) => r.latencies.length));
@@ -333,8 +379,39 @@ function report(options: Options, recorded: Map<string, TurnPlan[]>, accounted: 
   out.push(
     options.loadThroughProxy
       ? '(under load the Redis client pipelines commands of concurrent turns together, so RT/turn there is lower than one turn at a time)'
-      : '(Redis RT under load: run with --load-through-proxy; here the bots talked to Redis directly)',
+      : '(Redis RT under load: run with --load-rt or --load-through-proxy; here the bots talked to Redis directly)',
   );
+  const proxied = all.filter((r) => r.viaProxy && !options.loadThroughProxy);
+  if (proxied.length > 0) {
+    out.push('', 'Through the counting proxy (an extra hop; for Redis round trips under load: commands of concurrent turns share batches):');
+    out.push(
+      ...table(
+        ['', 'turns/s', 'p50 ms', 'p99 ms', 'turns', 'failed', 'Redis RT/turn', 'cmds/turn', 'cmds per RT'],
+        proxied.map((r) => [
+          `${r.bot} bot`,
+          fmt(r.latencies.length / r.seconds),
+          fmt(median(r.latencies), 1),
+          fmt(percentile(r.latencies, 0.99), 1),
+          String(r.latencies.length),
+          String(r.failed),
+          fmt(r.roundTrips / r.latencies.length, 2),
+          fmt(r.commands / r.latencies.length, 2),
+          fmt(r.commands / r.roundTrips, 2),
+        ]),
+      ),
+    );
+  }
+  const memRows = runs.filter((r) => r.memory).map((r) => [`${r.bot} bot, round ${r.round}`, mb(r.memory!.now.rss), mb(r.memory!.maxRss), mb(r.memory!.now.heapUsed), mb(r.memory!.maxHeapUsed), r.loadAverage.toFixed(2)]);
+  if (memRows.length > 0) out.push('', 'Memory of the bot processes (end of the window, and the high point during it) and the load average:', ...table(['', 'rss MB', 'rss max MB', 'heap MB', 'heap max MB', 'load 1m'], memRows));
+  console.log(out.join('\n'));
+}
+
+function reportAccounting(options: Options, recorded: Map<string, TurnPlan[]>, accounted: AccountedTurn[], proactive: number): void {
+  const out: string[] = [''];
+  for (const profile of BUYERS) {
+    const steps = recorded.get(profile.user) ?? [];
+    out.push(`script ${profile.user} (${profile.locale}): ${steps.map((s) => s.step).join(' > ')}`);
+  }
 
   out.push('', `Redis round trips per turn, one turn at a time (${options.accounting} conversation(s) per buyer; a pipelined batch counts once):`);
   const rtRows: string[][] = [];
@@ -383,6 +460,40 @@ function report(options: Options, recorded: Map<string, TurnPlan[]>, accounted: 
   console.log(out.join('\n'));
 }
 
+/** One line per size and bot: the figures of the whole run side by side. */
+function reportSizes(options: Options, runs: LoadRun[], accounted: AccountedTurn[]): void {
+  const rows: string[][] = [];
+  for (const size of options.sizes) {
+    for (const bot of ['echo', 'refund'] as const) {
+      const direct = runs.filter((r) => r.size === size && r.bot === bot && (!r.viaProxy || options.loadThroughProxy));
+      const proxied = runs.filter((r) => r.size === size && r.bot === bot && r.viaProxy);
+      const lat = direct.flatMap((r) => r.latencies);
+      const seconds = sum(direct.map((r) => r.seconds));
+      const oneAtATime = accounted.filter((t) => t.bot === bot).map((t) => t.roundTrips);
+      const proxiedTurns = sum(proxied.map((r) => r.latencies.length));
+      rows.push([
+        String(size),
+        bot,
+        fmt(lat.length / seconds),
+        fmt(median(lat), 1),
+        fmt(percentile(lat, 0.99), 1),
+        String(sum(direct.map((r) => r.failed))),
+        `${fmt(sum(oneAtATime) / oneAtATime.length, 2)} (median ${fmt(median(oneAtATime), 0)})`,
+        proxiedTurns > 0 ? fmt(sum(proxied.map((r) => r.roundTrips)) / proxiedTurns, 2) : '-',
+        fmt(sum(direct.map((r) => r.cpuMs)) / lat.length, 2),
+        mb(Math.max(...direct.map((r) => r.memory?.maxRss ?? NaN))),
+        mb(Math.max(...direct.map((r) => r.memory?.maxHeapUsed ?? NaN))),
+        direct.map((r) => r.loadAverage.toFixed(2)).join(' '),
+      ]);
+    }
+  }
+  console.log(
+    ['', `All sizes (${options.seconds} s measured per window after ${options.warmup} s warm-up; RT = Redis round trips per turn, a pipelined batch counts once):`]
+      .concat(table(['conversations', 'bot', 'turns/s', 'p50 ms', 'p99 ms', 'failed', 'RT/turn one at a time', 'RT/turn under load', 'bot CPU ms/turn', 'rss max MB', 'heap max MB', 'load 1m'], rows))
+      .join('\n'),
+  );
+}
+
 function parseArgs(argv: string[]): Options {
   const value = (name: string, fallback: number): number => {
     const i = argv.indexOf(`--${name}`);
@@ -392,8 +503,15 @@ function parseArgs(argv: string[]): Options {
     if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number, not "${raw}"`);
     return n;
   };
+  const sizesAt = argv.findIndex((a) => a === '--sizes' || a.startsWith('--sizes='));
+  const sizesRaw = sizesAt < 0 ? undefined : argv[sizesAt]!.includes('=') ? argv[sizesAt]!.split('=')[1] : argv[sizesAt + 1];
+  const sizes = sizesRaw === undefined ? null : sizesRaw.split(',').map((x) => Number(x.replace(/_/g, '')));
+  if (sizes && sizes.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error(`--sizes takes whole numbers, e.g. 50,200,1000, not "${sizesRaw}"`);
+  const conversations = Math.round(value('conversations', 50));
   return {
-    conversations: Math.round(value('conversations', 50)),
+    conversations,
+    sizes: sizes ?? [conversations],
+    loadRt: argv.includes('--load-rt'),
     seconds: value('seconds', 20),
     warmup: value('warmup', 3),
     rounds: Math.round(value('rounds', 2)),
@@ -435,6 +553,24 @@ function printProfiles(dir: string): void {
     out.push(...table(['time under project functions (callees included)', 'ms', '%'], rows(p.byProjectFunction)));
   }
   console.log(out.join('\n'));
+}
+
+async function memoryOf(child: Child<{ type: 'ready'; url: string }>): Promise<MemoryReading> {
+  return (await child.request<{ memory: MemoryReading }>({ op: 'memory' })).memory;
+}
+
+async function machineNow(redisUrl: string) {
+  const client = createRedis({ url: redisUrl, name: 'bench-machine' });
+  await client.connect();
+  try {
+    return await machine(client);
+  } finally {
+    await client.close();
+  }
+}
+
+function mb(bytes: number): string {
+  return Number.isFinite(bytes) ? (bytes / 2 ** 20).toFixed(0) : '-';
 }
 
 async function cpuOf(child: Child<{ type: 'ready'; url: string }>): Promise<number> {
