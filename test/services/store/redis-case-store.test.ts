@@ -29,9 +29,16 @@ class RecordingSender implements RedisCommandSender {
   }
 }
 
+/** Every key under the prefix: SCAN to the end of its cursor (one call only covers part of a busy keyspace). */
 const keysUnder = async (prefix: string): Promise<string[]> => {
-  const [, keys] = await redis.client.sendCommand<[string, string[]]>(['SCAN', '0', 'MATCH', `${prefix}*`, 'COUNT', '10000']);
-  return keys.map(String).sort();
+  const found: string[] = [];
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.client.sendCommand<[string, string[]]>(['SCAN', cursor, 'MATCH', `${prefix}*`, 'COUNT', '10000']);
+    found.push(...keys.map(String));
+    cursor = String(next);
+  } while (cursor !== '0');
+  return found.sort();
 };
 
 describe('RedisCaseStore', () => {
