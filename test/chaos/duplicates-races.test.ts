@@ -119,13 +119,18 @@ describe('duplicated and racing commands on the core (two instances on one Redis
     const approve = { kind: 'merchant_approve_without_return', remark: '不用寄回了' };
     const reject = { kind: 'merchant_reject', code: 'outside_policy', remark: '商品已拆封使用' };
     const results: { caseId: string; winner: 'approve' | 'reject' | 'none' | 'both'; loserSaw: unknown }[] = [];
+    const order = new Map(cases.map((c, i) => [c.id, i % 3]));
     await inBatches(cases, 50, async (c) => {
-      // An approval reads more before it writes (platform confirmation): a head start of a few ms evens the odds.
+      // A third of the pairs start together (an approval reads more before it writes, so it tends to win those);
+      // a third give the rejection a head start and a third the approval, so both outcomes are exercised.
       const flip = Math.random() < 0.5;
-      const jitter = () => new Promise((resolve) => setTimeout(resolve, Math.random() * 4));
+      const lane = order.get(c.id)!;
+      const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+      const approveDelay = lane === 1 ? 25 : Math.random() * 2;
+      const rejectDelay = lane === 2 ? 25 : Math.random() * 2;
       const [approved, rejected] = await Promise.all([
-        (flip ? a : b).service.execute(MERCHANT, c.id, approve, `invoke-a-${c.id}`),
-        jitter().then(() => (flip ? b : a).service.execute(MERCHANT_2, c.id, reject, `invoke-r-${c.id}`)),
+        pause(approveDelay).then(() => (flip ? a : b).service.execute(MERCHANT, c.id, approve, `invoke-a-${c.id}`)),
+        pause(rejectDelay).then(() => (flip ? b : a).service.execute(MERCHANT_2, c.id, reject, `invoke-r-${c.id}`)),
       ]);
       const winner = approved.ok && rejected.ok ? 'both' : approved.ok ? 'approve' : rejected.ok ? 'reject' : 'none';
       const loser = approved.ok ? rejected : approved;
