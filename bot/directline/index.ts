@@ -19,7 +19,7 @@ import { DirectLineService } from './direct-line-service';
 import { UPLOAD_PATH, mountDirectLineRoutes } from './directline-routes';
 import { MemoryConversationLog } from './memory-conversation-log';
 import { RedisConversationLog } from './redis-conversation-log';
-import { StreamServer } from './stream';
+import { StreamServer, guardSocket } from './stream';
 import { connectorKey, resolveTokenSecret } from './token-secret';
 import { DirectLineTokens } from './tokens';
 import { UploadStore } from './upload-store';
@@ -138,8 +138,13 @@ export async function mountDirectLine(server: Server, options: DirectLineMountOp
   const streams = new StreamServer({ service, bus, log });
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     if (streams.handleUpgrade(req, socket, head)) return;
-    // Nobody else takes upgrades on this server: say so rather than leave the socket hanging.
-    if (server.server.listenerCount('upgrade') === 1) socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    // Nobody else takes upgrades on this server: say so rather than leave the socket hanging. (restify forwards
+    // every upgrade to its own 'upgrade' event through one listener of its own on the HTTP server.)
+    const othersListening = server.listenerCount('upgrade') > 0 || server.server.listenerCount('upgrade') > 2;
+    if (!othersListening) {
+      guardSocket(socket);
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    }
   };
   server.server.on('upgrade', onUpgrade);
 

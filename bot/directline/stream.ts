@@ -88,10 +88,24 @@ export class StreamServer {
 
   /** Handles an upgrade to a stream URL; returns false for other paths (someone else's upgrade). */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
-    const url = new URL(req.url ?? '/', 'http://stream.invalid');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://stream.invalid');
+    } catch {
+      return false;
+    }
     const match = STREAM_PATH.exec(url.pathname);
     if (!match) return false;
-    void this.accept(req, socket, head, decodeURIComponent(match[1]!), url.searchParams).catch((err: unknown) => {
+    // Node hands the socket over without an error listener: a client resetting it would otherwise crash the process.
+    guardSocket(socket);
+    let conversationId: string;
+    try {
+      conversationId = decodeURIComponent(match[1]!);
+    } catch {
+      refuse(socket, 400, 'Bad Request');
+      return true;
+    }
+    void this.accept(req, socket, head, conversationId, url.searchParams).catch((err: unknown) => {
       this.o.log.warn({ err: String(err) }, 'stream upgrade failed');
       refuse(socket, 503, 'Service Unavailable');
     });
@@ -156,6 +170,11 @@ export class StreamServer {
       }
     }
   }
+}
+
+/** Destroys the socket on its first error (ECONNRESET and the like) instead of leaving the error unhandled. */
+export function guardSocket(socket: Duplex): void {
+  if (socket.listenerCount('error') === 0) socket.on('error', () => socket.destroy());
 }
 
 function refuse(socket: Duplex, status: number, reason: string): void {
