@@ -1,7 +1,8 @@
 import type { ActivityLike } from './render';
 
-// Sends one activity to the bot with deliveryMode "expectReplies": the replies come back in the HTTP body.
-// A busy conversation (503) is retried with the same activity id, which the server answers only once.
+// Sends one activity to the bot. With deliveryMode "expectReplies" (the buyer's client) the replies come back in
+// the HTTP body; an invoke (a Teams card click) gets its answer there too. A busy conversation (503) is retried
+// with the same activity id, which the server answers only once.
 
 export type SendResult =
   /** `body`: the parsed response body, e.g. the answer to an invoke (a Teams card click). */
