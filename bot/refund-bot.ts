@@ -1,5 +1,5 @@
 import { MessageFactory, TeamsActivityHandler } from 'botbuilder';
-import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, ConversationState, InvokeResponse, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { Dialog, DialogState } from 'botbuilder-dialogs';
 import { DialogSet, DialogTurnStatus } from 'botbuilder-dialogs';
 import type { Recognizer } from '../services/nlu';
@@ -97,6 +97,22 @@ export class RefundBot extends TeamsActivityHandler {
   /** Universal Actions (Action.Execute) from staff cards; without this override Teams gets 501. */
   protected override async onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     return this.staff.onCardAction(context, value);
+  }
+
+  /**
+   * Card actions are the only invokes this bot offers. The SDK answers the others (task modules, message
+   * extensions, tabs...) with 501, or fails on their payloads (a turn error, 501 again): a client's mistake, not
+   * a server fault, so they are answered 400 without running, and server-error alerts stay meaningful.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const name = typeof context.activity.name === 'string' ? context.activity.name.slice(0, 64) : '';
+    if (name !== 'adaptiveCard/action') return { status: 400, body: { code: 'BadRequest', message: `unsupported invoke ${name || '(no name)'}` } };
+    // The SDK reads value.action.type unchecked: a card action without an action object would fail the turn.
+    const value = context.activity.value as { action?: unknown } | null | undefined;
+    if (!value || typeof value !== 'object' || !value.action || typeof value.action !== 'object') {
+      return { status: 400, body: { code: 'BadRequest', message: 'a card action needs value.action' } };
+    }
+    return super.onInvokeActivity(context);
   }
 
   override async run(context: TurnContext): Promise<void> {
