@@ -1,4 +1,4 @@
-import { hostname } from 'node:os';
+import { OutboxSubscription, consumerName } from './outbox-subscription';
 import type { Activity, ConversationReference, TurnContext } from 'botbuilder';
 import { MessageFactory } from 'botbuilder';
 import type { DomainEvent, EventSource, OrderCatalogue, RefundCase, RefundService, ReturnAddress } from '../../services/refunds';
@@ -59,28 +59,24 @@ export type NotifyOutcome =
 
 export class BuyerNotifier {
   private readonly o: Required<Omit<BuyerNotifierOptions, 'appId' | 'isOwned'>> & Pick<BuyerNotifierOptions, 'isOwned'> & { appId: string };
-  private unsubscribe: (() => Promise<void>) | null = null;
+  private readonly subscription: OutboxSubscription;
 
   constructor(options: BuyerNotifierOptions) {
     this.o = {
       ...options,
       appId: options.appId ?? '',
       group: options.group ?? BUYER_NOTIFIER_GROUP,
-      consumer: options.consumer ?? `${hostname()}:${process.pid}`,
+      consumer: options.consumer ?? consumerName(),
     };
+    this.subscription = new OutboxSubscription(this.o.events, this.o.group, (event) => this.handle(event), this.o.consumer);
   }
 
   async start(): Promise<void> {
-    if (this.unsubscribe) return;
-    this.unsubscribe = await this.o.events.subscribe(this.o.group, this.o.consumer, async (event) => {
-      await this.handle(event);
-    });
+    await this.subscription.start();
   }
 
   async stop(): Promise<void> {
-    const stop = this.unsubscribe;
-    this.unsubscribe = null;
-    await stop?.();
+    await this.subscription.stop();
   }
 
   /** Handles one delivery of an event. Throws (leaving the event pending) only when trying again can help. */

@@ -1,4 +1,4 @@
-import { hostname } from 'node:os';
+import { OutboxSubscription } from '../proactive/outbox-subscription';
 import { MessageFactory } from 'botbuilder';
 import type { ProcessAlert } from '../../services/analytics';
 import { MemoryAlertState, MemoryPaymentFailureLog, ProcessAlerts, RedisAlertState, RedisPaymentFailureLog, readOnlyCases } from '../../services/analytics';
@@ -68,7 +68,7 @@ export function wireOperatorsDesk(ctx: StaffContext): OperatorsDesk {
 
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
-  let unsubscribe: (() => Promise<void>) | null = null;
+  const subscription = new OutboxSubscription(ctx.events, PROCESS_ALERTS_GROUP, (event) => alerts.onEvent(event));
 
   const checkNow = async (): Promise<void> => {
     if (running) return running;
@@ -89,7 +89,7 @@ export function wireOperatorsDesk(ctx: StaffContext): OperatorsDesk {
     alerts,
     checkNow,
     async start() {
-      unsubscribe = await ctx.events.subscribe(PROCESS_ALERTS_GROUP, `${hostname()}:${process.pid}`, (event) => alerts.onEvent(event));
+      await subscription.start();
       timer = setInterval(() => void checkNow(), config.PROCESS_ALERT_INTERVAL_MS);
       timer.unref();
     },
@@ -97,8 +97,7 @@ export function wireOperatorsDesk(ctx: StaffContext): OperatorsDesk {
       if (timer) clearInterval(timer);
       timer = null;
       await running;
-      await unsubscribe?.();
-      unsubscribe = null;
+      await subscription.stop();
     },
   };
 }

@@ -1,4 +1,4 @@
-import { hostname } from 'node:os';
+import { OutboxSubscription, consumerName } from '../../proactive/outbox-subscription';
 import type { DomainEvent, EventSource, PolicyConfig } from '../../../services/refunds';
 import type { AlertPostOutcome, CsChannelAlerts } from './cs-channel-alerts';
 import { alertBanner, csAlertOf } from './cs-alert-rules';
@@ -11,7 +11,7 @@ export const CS_ALERTS_GROUP = 'cs-alerts';
 export type CsAlertOutcome = AlertPostOutcome | { kind: 'skipped'; why: 'not_for_cs' };
 
 export class CsAlertConsumer {
-  private unsubscribe: (() => Promise<void>) | null = null;
+  private readonly subscription: OutboxSubscription;
 
   constructor(
     private readonly o: {
@@ -21,19 +21,16 @@ export class CsAlertConsumer {
       group?: string;
       consumer?: string;
     },
-  ) {}
+  ) {
+    this.subscription = new OutboxSubscription(o.events, o.group ?? CS_ALERTS_GROUP, (event) => this.handle(event), o.consumer ?? consumerName());
+  }
 
   async start(): Promise<void> {
-    if (this.unsubscribe) return;
-    this.unsubscribe = await this.o.events.subscribe(this.o.group ?? CS_ALERTS_GROUP, this.o.consumer ?? `${hostname()}:${process.pid}`, async (event) => {
-      await this.handle(event);
-    });
+    await this.subscription.start();
   }
 
   async stop(): Promise<void> {
-    const stop = this.unsubscribe;
-    this.unsubscribe = null;
-    await stop?.();
+    await this.subscription.stop();
   }
 
   /** Handles one delivery; throws (leaving the event pending) only when trying again can help. */

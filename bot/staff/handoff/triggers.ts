@@ -1,4 +1,4 @@
-import { hostname } from 'node:os';
+import { OutboxSubscription } from '../../proactive/outbox-subscription';
 import type { HandoffReason } from '../../../services/handoff';
 import type { DomainEvent, EventSource, OrderCatalogue, RefundCase, RefundService } from '../../../services/refunds';
 import { SYSTEM } from '../../../services/refunds';
@@ -58,19 +58,18 @@ export interface HandoffTriggersDeps {
 }
 
 export class HandoffTriggers {
-  private unsubscribe: (() => Promise<void>) | null = null;
+  private readonly subscription: OutboxSubscription;
 
-  constructor(private readonly deps: HandoffTriggersDeps) {}
+  constructor(private readonly deps: HandoffTriggersDeps) {
+    this.subscription = new OutboxSubscription(deps.events, HANDOFF_TRIGGER_GROUP, (event) => this.handle(event));
+  }
 
   async start(): Promise<void> {
-    if (this.unsubscribe) return;
-    this.unsubscribe = await this.deps.events.subscribe(HANDOFF_TRIGGER_GROUP, `${hostname()}:${process.pid}`, (event) => this.handle(event));
+    await this.subscription.start();
   }
 
   async stop(): Promise<void> {
-    const stop = this.unsubscribe;
-    this.unsubscribe = null;
-    await stop?.();
+    await this.subscription.stop();
   }
 
   async handle(event: DomainEvent): Promise<void> {

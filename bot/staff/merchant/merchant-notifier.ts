@@ -1,4 +1,4 @@
-import { hostname } from 'node:os';
+import { OutboxSubscription, consumerName } from '../../proactive/outbox-subscription';
 import type { Activity } from 'botbuilder';
 import { MessageFactory } from 'botbuilder';
 import type { MerchantBinding, MerchantDirectory } from '../../../services/merchants';
@@ -56,28 +56,24 @@ export type MerchantNotifyResult =
 
 export class MerchantNotifier {
   private readonly o: MerchantNotifierOptions & { appId: string; group: string; consumer: string };
-  private unsubscribe: (() => Promise<void>) | null = null;
+  private readonly subscription: OutboxSubscription;
 
   constructor(options: MerchantNotifierOptions) {
     this.o = {
       ...options,
       appId: options.appId ?? '',
       group: options.group ?? MERCHANT_NOTIFIER_GROUP,
-      consumer: options.consumer ?? `${hostname()}:${process.pid}`,
+      consumer: options.consumer ?? consumerName(),
     };
+    this.subscription = new OutboxSubscription(this.o.events, this.o.group, (event) => this.handle(event), this.o.consumer);
   }
 
   async start(): Promise<void> {
-    if (this.unsubscribe) return;
-    this.unsubscribe = await this.o.events.subscribe(this.o.group, this.o.consumer, async (event) => {
-      await this.handle(event);
-    });
+    await this.subscription.start();
   }
 
   async stop(): Promise<void> {
-    const stop = this.unsubscribe;
-    this.unsubscribe = null;
-    await stop?.();
+    await this.subscription.stop();
   }
 
   /** Handles one delivery of an event; throws (the event stays pending) only when trying again can help. */
