@@ -11,9 +11,8 @@ import type { DialogDeps } from './dialog-deps';
 import type { FlowOptions } from './main-dialog';
 import type { Reply } from './prompts/reply-prompt';
 import { ReplyPrompt } from './prompts/reply-prompt';
-import type { ChooseCaseResult } from './cases/choose-case-dialog';
 import { ChooseCaseDialog } from './cases/choose-case-dialog';
-import { cardContextOf, chooseOptionsOf, clickedValue, loadCase } from './cases/flow-kit';
+import { cardContextOf, chooseOptionsOf, chosenCase, clickedValue } from './cases/flow-kit';
 import { outcomeWords } from './cases/outcome-words';
 import { REROUTE, belongsElsewhere, reroute } from './cases/reroute';
 import { readStars } from './cases/stars';
@@ -68,12 +67,10 @@ export class RateDialog extends ComponentDialog {
   }
 
   private async starsStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const chosen = step.result as ChooseCaseResult;
-    if (chosen.kind === 'reroute') return step.endDialog(REROUTE);
-    if (chosen.kind === 'none') return step.endDialog();
+    const chosen = await chosenCase(step, this.deps);
+    if (!chosen.ok) return chosen.end;
+    const c = chosen.case;
     const info = turnInfo(step.context);
-    const c = await loadCase(step.context, this.deps, chosen.caseId);
-    if (!c) return step.endDialog();
     if (c.rating) {
       await step.context.sendActivity(info.t('rating.alreadyRated', { caseId: c.id, stars: c.rating.stars }));
       return step.endDialog();

@@ -18,11 +18,10 @@ import type { DialogDeps } from './dialog-deps';
 import type { FlowOptions } from './main-dialog';
 import type { Reply } from './prompts/reply-prompt';
 import { ReplyPrompt } from './prompts/reply-prompt';
-import type { ChooseCaseResult } from './cases/choose-case-dialog';
 import { ChooseCaseDialog } from './cases/choose-case-dialog';
 import type { ConfirmOptions, ConfirmResult } from './cases/confirm-dialog';
 import { ConfirmDialog } from './cases/confirm-dialog';
-import { cardContextOf, chooseOptionsOf, clickedValue, loadCase } from './cases/flow-kit';
+import { cardContextOf, chooseOptionsOf, chosenCase, clickedValue } from './cases/flow-kit';
 import { outcomeWords } from './cases/outcome-words';
 import { REROUTE, belongsElsewhere, reroute } from './cases/reroute';
 import { readRejectionChoice } from './cases/rejection-choice';
@@ -96,12 +95,10 @@ export class RejectionDialog extends ComponentDialog {
   }
 
   private async showRejectionStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const chosen = step.result as ChooseCaseResult;
-    if (chosen.kind === 'reroute') return step.endDialog(REROUTE);
-    if (chosen.kind === 'none') return step.endDialog();
+    const chosen = await chosenCase(step, this.deps);
+    if (!chosen.ok) return chosen.end;
+    const c = chosen.case;
     const info = turnInfo(step.context);
-    const c = await loadCase(step.context, this.deps, chosen.caseId);
-    if (!c) return step.endDialog();
     if (!checkTransition(c.status, 'buyer_escalate', 'buyer').ok) {
       await step.context.sendActivity(info.t('rejection.notRejected', { caseId: c.id, stands: info.t(statusStandsKey(c.status)) }));
       return step.endDialog();
