@@ -141,6 +141,8 @@ export interface PaymentRecord {
   attempts: number;
   /** Status polls of an accepted payment so far (for their backoff). */
   polls: number;
+  /** Transient failures in a row (for the retry backoff); absent on records written before it existed. */
+  failures?: number;
   nextAttemptAt?: string;
   gatewayReference?: string;
   lastError?: string;

@@ -133,7 +133,7 @@ export class PaymentFlow {
       case 'accepted': {
         const polls = p.status === 'accepted' ? p.polls + 1 : 0;
         const delay = pick(this.policy.paymentPollMs, polls);
-        next = { ...c, payment: { ...p, attempts, polls, status: 'accepted', gatewayReference: reply.reference, nextAttemptAt: new Date(now.getTime() + delay).toISOString() } };
+        next = { ...c, payment: { ...p, attempts, polls, failures: 0, status: 'accepted', gatewayReference: reply.reference, nextAttemptAt: new Date(now.getTime() + delay).toISOString() } };
         event = 'payment_accepted';
         data = { key: p.key, reference: reply.reference };
         break;
@@ -144,10 +144,12 @@ export class PaymentFlow {
         data = { key: p.key, code: reply.code };
         break;
       case 'transient': {
-        // Timeout, 5xx or unknown: the same key again later, with backoff.
-        const delay = pick(this.policy.paymentRetryMs, attempts - 1);
+        // Timeout, 5xx or unknown: the same key again later, with backoff counted over consecutive failures only
+        // (answers in between, such as "accepted" to a poll, start it again).
+        const failures = (p.failures ?? 0) + 1;
+        const delay = pick(this.policy.paymentRetryMs, failures - 1);
         const status = p.status === 'accepted' ? 'accepted' : 'retry_wait';
-        next = { ...c, payment: { ...p, attempts, status, lastError: reply.message, nextAttemptAt: new Date(now.getTime() + delay).toISOString() } };
+        next = { ...c, payment: { ...p, attempts, failures, status, lastError: reply.message, nextAttemptAt: new Date(now.getTime() + delay).toISOString() } };
         event = 'payment_retry_scheduled';
         data = { key: p.key, attempt: attempts, retryAt: next.payment?.nextAttemptAt };
         break;

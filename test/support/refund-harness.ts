@@ -31,6 +31,8 @@ export function photo(seed = 'a', at = '2025-06-18T02:00:00.000Z'): EvidenceRef 
 export class RecordingGateway implements PaymentGateway {
   readonly submits: PaymentRequest[] = [];
   readonly statusChecks: string[] = [];
+  /** The next status check answers as a timeout would (transient). */
+  failNextStatus = false;
 
   constructor(private readonly inner: PaymentGateway) {}
 
@@ -41,6 +43,10 @@ export class RecordingGateway implements PaymentGateway {
 
   async status(key: string): Promise<PaymentReply | { kind: 'unknown' }> {
     this.statusChecks.push(key);
+    if (this.failNextStatus) {
+      this.failNextStatus = false;
+      return { kind: 'transient', message: 'gateway timeout' };
+    }
     return this.inner.status(key);
   }
 

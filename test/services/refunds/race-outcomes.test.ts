@@ -67,3 +67,27 @@ describe('conflict or invalid state', () => {
     expect(h.gateway.paidTwice()).toEqual([]);
   });
 });
+
+describe('payment retry backoff', () => {
+  it('counts only failures in a row: a timeout after accepted polls waits the first delay again', async () => {
+    const h = setup();
+    const c = await filed(h, { orderId: 'DEMO-1001', lines: [{ lineIndex: 0, quantity: 1 }], type: 'refund_only', reason: 'mistaken_purchase' }, 'f-9');
+    const key = `refund:${c.id}:g1`;
+    h.gateway.script(key, ['accepted_unconfirmed']);
+    await h.core.timers.sweep();
+    for (let i = 0; i < 3; i++) {
+      h.clock.advance(3 * 60 * 60_000);
+      await h.core.timers.sweep();
+    }
+    const polled = await h.core.service.getCase(CS, c.id);
+    if (!polled.ok || !polled.value.payment) throw new Error('case missing');
+    expect(polled.value.payment.status).toBe('accepted');
+    h.calls.failNextStatus = true;
+    h.clock.advance(3 * 60 * 60_000);
+    await h.core.timers.sweep();
+    const failed = await h.core.service.getCase(CS, c.id);
+    if (!failed.ok || !failed.value.payment) throw new Error('case missing');
+    const waited = Date.parse(failed.value.payment.nextAttemptAt!) - h.clock.now().getTime();
+    expect(waited).toBe(60_000);
+  });
+});
