@@ -42,7 +42,15 @@ const MAX_THUMBNAIL = 100 * 1024;
 const THUMBNAIL = /^data:image\/(png|jpeg|webp|gif);base64,[A-Za-z0-9+/=]+$/;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const jsonSize = (v: unknown): number => (v === undefined ? 0 : JSON.stringify(v).length);
+/** Serialised length; nesting too deep to serialise (a stack overflow) counts as too large. */
+const jsonSize = (v: unknown): number => {
+  if (v === undefined) return 0;
+  try {
+    return JSON.stringify(v).length;
+  } catch {
+    return Infinity;
+  }
+};
 const shortString = (v: unknown, max: number): string | undefined => (typeof v === 'string' && v.length <= max ? v : undefined);
 
 /**

@@ -270,11 +270,13 @@ export function hostileRequests(world: HostileWorld): fc.Arbitrary<HostileReques
     });
 
   const deepActivity = fc
-    .tuple(deepJson, fc.constantFrom('value', 'channelData', 'text', 'conversation', 'attachments'))
-    .map(([json, field]): HostileRequest => ({
+    .tuple(deepJson, fc.constantFrom('value', 'channelData', 'text', 'conversation', 'attachments', 'value-of-a-card'), fc.constantFrom('file_refund', 'case_status', 'rate', 'cancel_case', 'human'))
+    .map(([json, field, action]): HostileRequest => ({
       kind: `deep-json:${field}`,
       contentType: 'application/json',
-      body: `{"type":"message","id":"deep","channelId":"test","serviceUrl":${JSON.stringify(world.serviceUrl)},"conversation":{"id":"fuzz-deep"},"from":{"id":"stranger"},"deliveryMode":"expectReplies","${field}":${json}}`,
+      body: `{"type":"message","id":"deep","channelId":"test","serviceUrl":${JSON.stringify(world.serviceUrl)},"conversation":{"id":"fuzz-deep"},"from":{"id":"stranger"},"deliveryMode":"expectReplies",${
+        field === 'value-of-a-card' ? `"value":{"action":"${action}","orderId":"DEMO-1002","caseId":"RD-000001","x":${json}}` : `"${field}":${json}`
+      }}`,
     }));
 
   const notAnActivity = fc.oneof(
