@@ -456,6 +456,11 @@ function reportAccounting(options: Options, recorded: Map<string, TurnPlan[]>, a
       }),
     ),
   );
+  const over = refundTurns.filter((t) => t.roundTrips > TARGET_MAX_RT);
+  if (over.length > 0) {
+    out.push('', `Refund bot turns with more than ${TARGET_MAX_RT} round trips (one turn at a time):`);
+    for (const t of over) out.push(`  ${t.step}: ${t.roundTrips} (${Object.entries(t.labels).map(([l, n]) => `${l} x${n}`).join(', ')})`);
+  }
   if (proactive > 0) out.push('', `proactive messages received from the refund bot during the run: ${proactive}`);
   console.log(out.join('\n'));
 }

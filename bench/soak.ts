@@ -12,12 +12,15 @@ import { SimulatedGateway } from '../services/payments';
 import { CASE_STATUSES, createRefundCore } from '../services/refunds';
 import type { Clock } from '../services/refunds';
 import { RedisCaseStore, createRedis, storeKeys } from '../services/store';
+import type { RedisClient } from '../services/store';
 import { BuyerScript, isFailedTurn } from './support/buyer-script';
 import type { MessageContent } from './support/buyer-script';
 import { startChild } from './support/child';
 import type { Child } from './support/child';
 import { BenchConversation } from './support/conversation-client';
 import type { TurnResult } from './support/conversation-client';
+import { summarizeProfile } from './support/cpu-profile';
+import type { ProfileSummary } from './support/cpu-profile';
 import { fmt, median, percentile, table } from './support/figures';
 import { describeMachine, machine } from './support/machine';
 import { MerchantClient } from './support/merchant-client';
@@ -40,6 +43,8 @@ import { returnWaybill, timerBuyer, timerOrder, worldOrders, worldProfile } from
 //
 //   npm run bench:soak                               30 minutes
 //   npm run bench:soak -- --minutes 5 --buyers 20 --think-ms 300 --timer-rate 1 --json /tmp/soak.json
+//   npm run bench:soak -- --app-heap-mb 512        the app with --max-old-space-size (as a deployment would cap it)
+//   npm run bench:soak -- --profile-at 3,25        60 s processor profiles of the app from those minutes, compared
 
 interface Options {
   minutes: number;
@@ -53,6 +58,10 @@ interface Options {
   /** Share of buyers who confirm at the quote (the rest cancel). */
   confirmShare: number;
   json: string | null;
+  /** --max-old-space-size of the app process (0: Node's default for this machine). */
+  appHeapMb: number;
+  /** Minutes at which a 60 s processor profile of the app starts. */
+  profileAt: number[];
   redisUrl: string;
 }
 
@@ -134,6 +143,7 @@ async function main(): Promise<void> {
         BENCH_WORLD_BUYERS: String(worldBuyers),
         BENCH_WORLD_TIMERS: String(worldTimers),
         BENCH_WORLD_AT: String(worldAt),
+        ...(o.appHeapMb > 0 ? { NODE_OPTIONS: `--max-old-space-size=${o.appHeapMb}` } : {}),
       },
       120_000,
       {
@@ -362,6 +372,20 @@ async function main(): Promise<void> {
       });
     };
 
+    // Processor profiles of the app, 60 s each, compared at the end: what costs more as the run goes on.
+    const profileDir = o.profileAt.length > 0 ? mkdtempSync(join(tmpdir(), 'rd-soak-profile-')) : null;
+    const profiles: { minute: number; file: string }[] = [];
+    const profiling = o.profileAt.map(async (minute) => {
+      if (minute + 1 > o.minutes) return;
+      await sleep(minute * 60_000);
+      if (!running() || !profileDir) return;
+      const file = join(profileDir, `minute-${minute}.cpuprofile`);
+      await appChild.request({ op: 'profile-start' });
+      await sleep(60_000);
+      await appChild.request({ op: 'profile-stop', file });
+      profiles.push({ minute, file });
+    });
+
     const samples: Sample[] = [];
     let cpuBefore = await cpuOf(appChild);
     const takeSample = async (): Promise<Sample> => {
@@ -397,10 +421,13 @@ async function main(): Promise<void> {
       timerFeed(),
     ]);
     clearInterval(sampler);
+    await Promise.all(profiling);
     await sleep(SWEEP_MS + 1_000);
     await takeSample();
+    const stream = await streamState(client, keys.outbox);
 
-    report(o, { startedWall, started, samples, events, problems, counts, timerLags, proactive, log, worldBuyers, machineAtStart: m0, machineAtEnd: await machine(client), tasksLeft: tasks.length, timersLeft: timerCases.length });
+    report(o, { startedWall, started, samples, events, problems, counts, timerLags, proactive, log, worldBuyers, machineAtStart: m0, machineAtEnd: await machine(client), tasksLeft: tasks.length, timersLeft: timerCases.length, stream, profiles });
+    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
   } finally {
     if (app) await app.stop().catch(() => undefined);
     await callbacks.close();
@@ -426,6 +453,8 @@ interface Run {
   machineAtEnd: Awaited<ReturnType<typeof machine>>;
   tasksLeft: number;
   timersLeft: number;
+  stream: string[];
+  profiles: { minute: number; file: string }[];
 }
 
 function report(o: Options, r: Run): void {
@@ -505,6 +534,8 @@ function report(o: Options, r: Run): void {
   for (const [msg, n] of r.log.error) out.push(`  app error x${n}: ${msg}`);
   for (const [msg, n] of r.log.warn) out.push(`  app warning x${n}: ${msg}`);
   for (const [what, n] of r.problems) out.push(`  problem x${n}: ${what}`);
+  out.push(`outbox stream at the end: ${r.stream.join('; ')}`);
+  if (r.profiles.length > 0) out.push('', ...compareProfiles(r.profiles.sort((a, b) => a.minute - b.minute)));
   out.push(`machine at the end: ${describeMachine(r.machineAtEnd)}`);
   console.log(out.join('\n'));
   if (o.json) {
@@ -528,6 +559,35 @@ function report(o: Options, r: Run): void {
   }
 }
 
+/** Length of the outbox stream, and each consumer group's pending and unread entries. */
+async function streamState(client: RedisClient, key: string): Promise<string[]> {
+  const length = Number(await client.sendCommand(['XLEN', key]));
+  const groups = (await client.sendCommand<unknown[][]>(['XINFO', 'GROUPS', key])) ?? [];
+  return [
+    `${length} events`,
+    ...groups.map((g) => {
+      const f = new Map<string, unknown>();
+      for (let i = 0; i + 1 < g.length; i += 2) f.set(String(g[i]), g[i + 1]);
+      return `group ${String(f.get('name'))}: ${String(f.get('consumers'))} consumer(s), ${String(f.get('pending'))} pending, lag ${String(f.get('lag'))}`;
+    }),
+  ];
+}
+
+/** Self time by area and time under project functions, one column per profile. */
+function compareProfiles(profiles: { minute: number; file: string }[]): string[] {
+  const summaries = profiles.map((p) => ({ minute: p.minute, s: summarizeProfile(p.file, 15) }));
+  const out: string[] = [`Processor profiles of the app (60 s each): busy ${summaries.map((x) => `${fmt(x.s.totalMs)} ms from minute ${x.minute}`).join(', ')}`];
+  const column = (pick: (s: ProfileSummary) => [string, number][], title: string) => {
+    const names = [...new Set(summaries.flatMap((x) => pick(x.s).map(([n]) => n)))];
+    const rows = names.map((n) => [n, ...summaries.map((x) => fmt(pick(x.s).find(([m]) => m === n)?.[1] ?? NaN))]);
+    rows.sort((a, b) => (Number(b[b.length - 1]) || 0) - (Number(a[a.length - 1]) || 0));
+    out.push('', ...table([title, ...summaries.map((x) => `ms @${x.minute} min`)], rows.slice(0, 15)));
+  };
+  column((s) => s.byArea, 'self time by package or folder');
+  column((s) => s.byProjectFunction, 'time under project functions');
+  return out;
+}
+
 /** Least-squares slope of y over x. */
 function regression(points: readonly (readonly [number, number])[]): number {
   if (points.length < 2) return NaN;
@@ -548,6 +608,7 @@ function parseArgs(argv: string[]): Options {
     return n;
   };
   const jsonAt = argv.indexOf('--json');
+  const profileAt = argv.indexOf('--profile-at');
   return {
     minutes: value('minutes', 30),
     buyers: Math.round(value('buyers', 20)),
@@ -558,6 +619,8 @@ function parseArgs(argv: string[]): Options {
     windowMinutes: value('window-minutes', 5),
     confirmShare: Math.min(1, value('confirm-share', 0.5)),
     json: jsonAt >= 0 ? (argv[jsonAt + 1] ?? null) : null,
+    appHeapMb: Math.round(value('app-heap-mb', 0)),
+    profileAt: profileAt >= 0 ? (argv[profileAt + 1] ?? '').split(',').map(Number).filter((n) => Number.isFinite(n) && n >= 0) : [],
     redisUrl: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
   };
 }

@@ -7,6 +7,7 @@ import { createRefundCore } from '../services/refunds';
 import type { Clock } from '../services/refunds';
 import { RedisCaseStore, createRedis, storeKeys } from '../services/store';
 import type { RedisClient } from '../services/store';
+import { startChild } from './support/child';
 import { fmt, median, percentile, table } from './support/figures';
 import { describeMachine, loadAverageNow, machine } from './support/machine';
 import { deleteKeysUnder, memoryUsage } from './support/redis-admin';
@@ -150,34 +151,27 @@ async function runSize(client: RedisClient, prefix: string, n: number, o: Option
   }
   const idleAfter = await timeSweeps(200);
 
-  // The return poller reads every case in return transit, in one script call: while it runs, Redis serves no
-  // one else, which a second connection PINGing all along sees as its longest wait.
+  // The return poller reads every case in return transit, in one script call: while the script runs, Redis
+  // serves no one else. A PINGing process of its own sees that as its longest wait.
   const poll: number[] = [];
   const find: number[] = [];
   let pingMax = 0;
-  const prober = createRedis({ url: o.redisUrl, name: 'bench-sweep-probe' });
-  await prober.connect();
+  const probe = await startChild<{ type: 'ready' }>('bench/support/ping-probe.ts', { ...childEnv(), BENCH_REDIS_TARGET: o.redisUrl });
   try {
     for (let i = 0; i < 3; i++) {
-      let probing = true;
-      const probe = (async () => {
-        while (probing) {
-          const t = performance.now();
-          await prober.sendCommand(['PING']);
-          pingMax = Math.max(pingMax, performance.now() - t);
-        }
-      })();
       const t = performance.now();
       await core.timers.pollReturns();
       poll.push(performance.now() - t);
+    }
+    await probe.request({ op: 'read' });
+    for (let i = 0; i < 3; i++) {
       const f = performance.now();
       await store.find({ status: 'return_in_transit' });
       find.push(performance.now() - f);
-      probing = false;
-      await probe;
     }
+    pingMax = (await probe.request<{ longestMs: number }>({ op: 'read' })).longestMs;
   } finally {
-    await prober.close();
+    await probe.stop();
   }
   const deadlineIndexBytes = await memoryUsage(client, storeKeys(prefix).deadlines);
   return { n, seedMs, due, inTransit, idleBefore: idleBefore.ms, idleCommands: idleBefore.commands, sweeps, idleAfter: idleAfter.ms, poll, find, pingMax, deadlineIndexBytes };
@@ -242,7 +236,7 @@ function report(results: SizeResult[], payments: { count: number; ms: number; fi
   out.push('', 'The return poller (CaseTimers.pollReturns, every 30 s by default: every case in return transit, read in one script call):');
   out.push(
     ...table(
-      ['open cases', 'in transit', 'poll ms (p50 of 3)', 'store query ms', 'longest PING meanwhile ms'],
+      ['open cases', 'in transit', 'poll ms (p50 of 3)', 'store query ms', 'longest PING from another process during the queries ms'],
       results.map((r) => [String(r.n), String(r.inTransit), fmt(median(r.poll), 1), fmt(median(r.find), 1), fmt(r.pingMax, 1)]),
     ),
   );
@@ -252,6 +246,11 @@ function report(results: SizeResult[], payments: { count: number; ms: number; fi
       `(${fmt(payments.ms / Math.max(1, payments.fired), 0)} ms per payment: ${fmt((1000 * payments.fired) / payments.ms, 1)} payments/s per instance)`,
   );
   console.log(out.join('\n'));
+}
+
+function childEnv(): Record<string, string> {
+  const keep = ['PATH', 'HOME', 'LANG', 'TMPDIR', 'NODE_PATH', 'TS_NODE_PROJECT'];
+  return Object.fromEntries(keep.flatMap((k) => (process.env[k] ? [[k, process.env[k]!]] : [])));
 }
 
 function parseArgs(argv: string[]): Options {
