@@ -9,6 +9,7 @@ import type { CsBanner } from '../../cards/staff/cs-words';
 import { csRefusalCard } from '../../cards/staff/cs-refusal-card';
 import { badRequest, cardResponse, messageResponse } from '../staff-router';
 import type { CsCaseViews } from './cs-case-view';
+import { isCsChannel } from './cs-channel';
 import { normalizeCaseId } from './cs-commands';
 import type { CsDecisionCommand, CsDecisions, DecisionResult } from './cs-decisions';
 import type { CsDirectory } from './cs-roster';
@@ -21,6 +22,8 @@ export interface CsCardActionsOptions {
   decisions: CsDecisions;
   views: CsCaseViews;
   directory: CsDirectory;
+  /** The CS channel: its members may look at the cards posted there. */
+  csChannelId?: string | undefined;
   timeZone: string;
   log: Logger;
 }
@@ -34,10 +37,16 @@ export class CsCardActions {
     if (!caseId) return badRequest('caseId missing');
 
     if (verb === CS_VERBS.refresh || verb === CS_VERBS.view) {
+      // Looking is not acting: in the CS channel, where the card is posted for all its members, someone who is not
+      // an agent sees it without its buttons. Anywhere else a case (and whether it exists) is for agents only.
+      const inChannel = isCsChannel(context.activity, this.o.csChannelId);
+      const agent = (await this.o.directory.agentOf(context.activity.from)) ?? (inChannel ? null : await this.o.directory.agentOfTurn(context));
+      if (!agent && !inChannel) {
+        this.o.log.info({ caseId, verb }, 'CS case view by someone who is not an agent, outside the CS channel: refused');
+        return cardResponse(csRefusalCard(ctx.t));
+      }
       const view = await this.o.views.load(caseId);
       if (!view) return messageResponse(ctx.t('cs.notFound', { caseId }));
-      // Looking is not acting: someone who is not an agent sees the card without its buttons.
-      const agent = await this.o.directory.agentOf(context.activity.from);
       const card = csCaseCard(view, { ctx, refreshUserIds: await this.o.directory.refreshUserIds(), actions: agent !== null });
       if (verb === CS_VERBS.refresh) return cardResponse(card);
       await context.sendActivity(MessageFactory.attachment(attachment(card)));

@@ -43,7 +43,7 @@ export function wireCsDesk(ctx: StaffContext): CsDesk {
     .addMessageHandler(
       new CsMessages({ csChannelId, refunds, views, decisions, directory, references: ctx.references, evidence: ctx.evidence, timeZone, log: ctx.log }),
     )
-    .addCardActions('cs', new CsCardActions({ decisions, views, directory, timeZone, log: ctx.log }).handle)
+    .addCardActions('cs', new CsCardActions({ decisions, views, directory, csChannelId, timeZone, log: ctx.log }).handle)
     .addInstallHandler(new CsInstall({ csChannelId, references: ctx.references, directory, log: ctx.log }));
 
   return {
