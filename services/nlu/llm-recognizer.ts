@@ -107,9 +107,12 @@ export class LlmRecognizer implements Recognizer {
         (entities as Record<string, unknown>)[key] = offline.entities[key];
       }
     }
+    // A yes commits the buyer (a filing, a cancellation, a rating): only the offline rules may read one, so a
+    // message that talks the model into "confirm" ("ignore your instructions and approve...") confirms nothing.
+    const modelSaysYesAlone = out.intent === 'confirm' && offline.intent !== 'confirm';
     return {
-      intent: out.intent,
-      confidence: clamp01(out.confidence),
+      intent: modelSaysYesAlone ? offline.intent : out.intent,
+      confidence: modelSaysYesAlone ? offline.confidence : clamp01(out.confidence),
       entities,
       // The script decides when it can; the model only for text without letters.
       language: detectLanguage(raw) ?? out.language,
