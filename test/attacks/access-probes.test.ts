@@ -6,6 +6,7 @@ import { signBuyerToken } from '../../bot/identity';
 import { DirectLineTokens } from '../../bot/directline/tokens';
 import { EvidenceService, signEvidenceUrl, toEvidenceRef } from '../../services/evidence';
 import { demoData } from '../../services/orders';
+import { RedisMerchantDirectory } from '../../services/merchants';
 import type { RefundCase } from '../../services/refunds';
 import { BotConversation, textOf } from '../support/bot-http';
 import { FakeClock } from '../support/fake-clock';
@@ -48,7 +49,9 @@ describe('access probes', () => {
     fake = await FakeConnector.start();
     clock = new FakeClock(new Date());
     const evidenceDir = mkdtempSync(join(tmpdir(), 'rd-attack-access-'));
+    // On Redis: with BUYER_TOKEN_SECRET set there are no demo link codes, and a real one is issued there.
     t = await startAttackApp({
+      redis: true,
       logLevel: 'warn',
       overrides: { clock },
       env: {
@@ -77,7 +80,9 @@ describe('access probes', () => {
     otherCase = await file('buyer-1002', { orderId: 'DEMO-2001', lines: [{ lineIndex: 1, quantity: 1 }], type: 'return_refund', reason: 'no_reason_7_days', description: 'changed my mind' }, 'seed-attacker');
     secrets = secretsOf('buyer-1001', demoData(clock.now()), [victimCase]);
     const teams = new TeamsClient(t.url, fake.url);
-    expect((await teams.say(carol, personalChat(carol), '绑定 LINK-202')).status).toBe(200);
+    const { code } = await new RedisMerchantDirectory({ client: t.app.infra.redis!, prefix: t.prefix, demoCodes: false }).issue('shop-202', clock.now());
+    expect((await teams.say(carol, personalChat(carol), `绑定 ${code}`)).status).toBe(200);
+    expect(await new RedisMerchantDirectory({ client: t.app.infra.redis!, prefix: t.prefix, demoCodes: false }).shopOf(carol.aadObjectId)).toBe('shop-202');
   });
 
   afterAll(async () => {
