@@ -6,12 +6,11 @@ import { RedisMerchantDirectory } from '../../services/merchants';
 import { signEvidenceUrl } from '../../services/evidence';
 import { BotConversation, textOf } from '../support/bot-http';
 import { FakeClock } from '../support/fake-clock';
-import { FakeConnector } from '../support/fake-connector';
+import { FakeConnector, recordedText } from '../support/fake-connector';
 import { TeamsClient, channelPlace, personalChat, teamsUser } from '../support/teams-http';
 import { samples } from '../services/evidence/sample-files';
 import { DirectLineClient, call } from '../directline/dl-client';
-import { handoffCard, waitForAnywhere, waitForText } from '../staff/handoff/handoff-harness';
-import type { HandoffHarness } from '../staff/handoff/handoff-harness';
+import { cardsOf, executeActions } from '../staff/handoff/handoff-harness';
 import { startAttackApp } from './support/attack-app';
 import type { AttackApp } from './support/attack-app';
 
@@ -149,16 +148,18 @@ describe('personal data in the logs', () => {
     const handed = new BotConversation(t.url, 'buyer-1001', { locale: 'zh-CN', serviceUrl: fake.url, channelData: { buyerToken: token1001 } });
     await handed.say(TEXTS.beforeHandoff);
     await handed.say('转人工');
-    const { handoffId } = await handoffCard({ connector: fake, channelId: CS_CHANNEL } as HandoffHarness, '王小明');
+    // (Generous waits: the desk posts in the background, and the machine may be busy with other suites.)
+    const posted = await fake.waitFor((r) => r.conversationId === CS_CHANNEL && executeActions(cardsOf(r)[0]).some((a) => a.verb === 'handoff.take'), 30_000);
+    const handoffId = String(executeActions(cardsOf(posted)[0]).find((a) => a.verb === 'handoff.take')!.data.handoffId);
     expect((await teams.execute(alice, channelPlace(CS_CHANNEL), 'handoff.take', { handoffId })).status).toBe(200);
-    const start = await waitForAnywhere(fake, '您正在与买家 王小明 对话');
+    const start = await seen(fake, (text) => text.includes('您正在与买家 王小明 对话'));
     const agentChat = { conversationId: start.conversationId, kind: 'personal' as const };
     await teams.say(alice, agentChat, TEXTS.agent);
-    await waitForText(fake, handed.conversationId, '文三路');
+    await seen(fake, (text) => text.includes('文三路'), handed.conversationId);
     await handed.say(TEXTS.buyerToAgent);
-    await waitForText(fake, start.conversationId, '021-6123-4567');
+    await seen(fake, (text) => text.includes('021-6123-4567'), start.conversationId);
     await teams.say(alice, agentChat, '结束');
-    await waitForText(fake, handed.conversationId, '已结束本次对话');
+    await seen(fake, (text) => text.includes('已结束本次对话'), handed.conversationId);
 
     // Operators, with the token and without.
     for (const authorization of [`Bearer ${OPERATOR_TOKEN}`, `Bearer ${OPERATOR_TOKEN}-wrong`]) {
@@ -204,6 +205,11 @@ describe('personal data in the logs', () => {
     for (const m of ['turn', 'case event', 'buyer identity refused', 'operator api request', 'evidence link refused']) expect(messages).toContain(m);
   });
 });
+
+/** A post (anywhere, or in one conversation) whose visible text passes `test`. */
+function seen(fake: FakeConnector, test: (text: string) => boolean, conversationId?: string) {
+  return fake.waitFor((r) => (r.kind === 'send' || r.kind === 'reply') && (!conversationId || r.conversationId === conversationId) && test(recordedText(r)), 30_000);
+}
 
 function openAndClose(url: string): Promise<void> {
   return new Promise((resolve) => {
