@@ -1,8 +1,9 @@
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { Request, Response } from 'restify';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Logger } from '../logger';
 import { IncomingActivitySchema, describeIssues } from './activity-schema';
+import type { IncomingActivity } from './activity-schema';
 import type { CachedReply } from './reply-cache';
 import type { TurnGate } from './turn-gate';
 
@@ -46,6 +47,13 @@ function capturingResponse(res: Response, options: { hold: boolean }): { res: Re
   };
 }
 
+/** A digest of who sent the activity: its sender's ids and the buyer token it carries (never stored as such). */
+function senderOf(activity: IncomingActivity): string {
+  const token = (activity.channelData as { buyerToken?: unknown } | undefined)?.buyerToken;
+  const who = JSON.stringify([activity.from?.id ?? null, activity.from?.aadObjectId ?? null, typeof token === 'string' ? token : null]);
+  return createHash('sha256').update(who).digest('base64url').slice(0, 22);
+}
+
 function unavailable(res: Response, retryAfterSeconds: number, message: string): void {
   res.header('Retry-After', String(retryAfterSeconds));
   res.status(503);
@@ -71,6 +79,7 @@ export function messagesRoute(deps: MessagesRouteDeps) {
     const activity = parsed.data;
     const conversationId = activity.conversation?.id;
     const activityId = activity.id;
+    const sender = senderOf(activity);
     const logTurn = (outcome: string, extra: Record<string, unknown> = {}) =>
       deps.log.info(
         { correlationId, activityType: activity.type, channel: activity.channelId, ms: Date.now() - started, outcome, ...extra },
@@ -101,6 +110,14 @@ export function messagesRoute(deps: MessagesRouteDeps) {
         return;
       }
       end = entry.end;
+      if (entry.replay && entry.replay.sender !== undefined && entry.replay.sender !== sender) {
+        // Someone else reusing the id (with the conversation id, enough to fetch another buyer's answer).
+        res.status(409);
+        res.json({ error: 'conflict', message: 'This activity id was already used by another sender.' });
+        logTurn('id_reused');
+        await takeEnd()(null);
+        return;
+      }
       if (entry.replay) {
         res.status(entry.replay.status);
         if (entry.replay.body !== undefined) res.send(entry.replay.body as never);
@@ -115,7 +132,7 @@ export function messagesRoute(deps: MessagesRouteDeps) {
       const reply = capture.captured();
       // The turn's state and the answer for resends are saved with the lock's release, before the answer goes out:
       // if that fails, the channel gets 503 and retries (commands are idempotent by activity id).
-      await takeEnd()(activityId && reply.status < 500 ? reply : null);
+      await takeEnd()(activityId && reply.status < 500 ? { ...reply, sender } : null);
       capture.flush();
       logTurn(reply.status < 400 ? 'ok' : 'error', { status: reply.status });
     } catch (err) {

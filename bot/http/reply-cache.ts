@@ -4,6 +4,8 @@
 export interface CachedReply {
   status: number;
   body?: unknown;
+  /** Who sent the activity (a digest of its sender and buyer token): a resend from anyone else is not answered. */
+  sender?: string;
 }
 
 export interface ReplyCache {

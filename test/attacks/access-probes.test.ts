@@ -166,6 +166,24 @@ describe('access probes', () => {
       expect(revealed(answers.join('\n'), secrets)).toEqual([]);
     });
 
+    it("replays buyer-1001's answer to a resent activity only to buyer-1001", async () => {
+      const victim = new BotConversation(t.url, 'buyer-1001', { locale: 'zh-CN', serviceUrl: fake.url, channelData: { buyerToken: tokenOf('buyer-1001') } });
+      const sent = victim.activity({ text: '我的订单' });
+      const first = await victim.post(sent);
+      expect(revealed(textOf(first.replies), secrets).length).toBeGreaterThan(0);
+      await unchanged(async () => {
+        for (const channelData of [{ buyerToken: tokenOf('buyer-1002') }, {}, { buyerToken: 'forged' }]) {
+          const replay = await victim.post({ ...sent, from: { id: 'buyer-1002', name: 'buyer-1002' }, channelData, text: 'x' });
+          expect(replay.status).toBe(409);
+          expect(revealed(JSON.stringify(replay.body), secrets)).toEqual([]);
+        }
+      });
+      // The channel resending the very same activity still gets the first answer.
+      const again = await victim.post(sent);
+      expect(again.status).toBe(200);
+      expect(textOf(again.replies)).toBe(textOf(first.replies));
+    });
+
     const forged: [string, () => unknown][] = [
       ['no token', () => undefined],
       ['an empty token', () => ''],
