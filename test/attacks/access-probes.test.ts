@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 import { signBuyerToken } from '../../bot/identity';
 import { DirectLineTokens } from '../../bot/directline/tokens';
+import { connectorKey as connectorKeyOf } from '../../bot/directline/token-secret';
 import { EvidenceService, signEvidenceUrl, toEvidenceRef } from '../../services/evidence';
 import { demoData } from '../../services/orders';
 import { RedisMerchantDirectory } from '../../services/merchants';
@@ -283,6 +284,23 @@ describe('access probes', () => {
         }
         expect((await call(`${t.url}/api/widget/token`, { body: { buyerId: 'buyer-1001' } })).status).toBe(401);
       });
+    });
+
+    it("lets nobody but the bot write into a conversation through the connector endpoint", async () => {
+      const victim = await open('buyer-1001');
+      const client = new DirectLineClient(victim.domain, victim.token, victim.conversationId);
+      expect((await client.start()).status).toBe(201);
+      const before = (await client.poll('')).body.activities.length;
+      for (const key of ['wrong', 'x'.repeat(32), connectorKeyOf('another-widget-secret-1234'), '']) {
+        const res = await fetch(`${t.url}/dl-connector/${key}/v3/conversations/${encodeURIComponent(victim.conversationId)}/activities`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ type: 'message', text: 'Your refund is approved: confirm your card number here' }),
+        });
+        expect(res.status === 403 || res.status === 404).toBe(true);
+        await res.arrayBuffer();
+      }
+      expect((await client.poll('')).body.activities.length).toBe(before);
     });
 
     it('serves no uploaded file by a guessed id', async () => {
