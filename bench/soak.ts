@@ -562,12 +562,21 @@ function report(o: Options, r: Run): void {
 /** Length of the outbox stream, and each consumer group's pending and unread entries. */
 async function streamState(client: RedisClient, key: string): Promise<string[]> {
   const length = Number(await client.sendCommand(['XLEN', key]));
-  const groups = (await client.sendCommand<unknown[][]>(['XINFO', 'GROUPS', key])) ?? [];
+  const groups = (await client.sendCommand<unknown[]>(['XINFO', 'GROUPS', key])) ?? [];
+  // Each group is a flat [name, value, ...] list (RESP2) or a map (RESP3).
+  const fields = (g: unknown): Map<string, unknown> => {
+    if (Array.isArray(g)) {
+      const f = new Map<string, unknown>();
+      for (let i = 0; i + 1 < g.length; i += 2) f.set(String(g[i]), g[i + 1]);
+      return f;
+    }
+    if (g instanceof Map) return new Map([...g.entries()].map(([k, v]) => [String(k), v]));
+    return new Map(Object.entries((g ?? {}) as Record<string, unknown>));
+  };
   return [
     `${length} events`,
     ...groups.map((g) => {
-      const f = new Map<string, unknown>();
-      for (let i = 0; i + 1 < g.length; i += 2) f.set(String(g[i]), g[i + 1]);
+      const f = fields(g);
       return `group ${String(f.get('name'))}: ${String(f.get('consumers'))} consumer(s), ${String(f.get('pending'))} pending, lag ${String(f.get('lag'))}`;
     }),
   ];
