@@ -51,8 +51,10 @@ interface SizeResult {
   poll: number[];
   /** The store query alone (one script call and the JSON parsing). */
   find: number[];
-  /** Longest PING from another connection during the polls. */
+  /** Longest PING from another process during the store queries. */
   pingMax: number;
+  /** Every case created in the last 30 days, read as the process alerts read them. */
+  recent: { count: number; ms: number; pingMax: number };
   deadlineIndexBytes: number;
 }
 
@@ -156,6 +158,9 @@ async function runSize(client: RedisClient, prefix: string, n: number, o: Option
   const poll: number[] = [];
   const find: number[] = [];
   let pingMax = 0;
+  let recentCount = 0;
+  let recentMs = NaN;
+  let recentPing = NaN;
   const probe = await startChild<{ type: 'ready' }>('bench/support/ping-probe.ts', { ...childEnv(), BENCH_REDIS_TARGET: o.redisUrl });
   try {
     for (let i = 0; i < 3; i++) {
@@ -170,11 +175,16 @@ async function runSize(client: RedisClient, prefix: string, n: number, o: Option
       find.push(performance.now() - f);
     }
     pingMax = (await probe.request<{ longestMs: number }>({ op: 'read' })).longestMs;
+    // What the process alerts read every 5 minutes besides the open cases: every case created in 30 days.
+    const r = performance.now();
+    recentCount = (await store.find({ createdFrom: new Date(Date.now() - 30 * 86_400_000), createdTo: new Date(Date.now() + 1) })).length;
+    recentMs = performance.now() - r;
+    recentPing = (await probe.request<{ longestMs: number }>({ op: 'read' })).longestMs;
   } finally {
     await probe.stop();
   }
   const deadlineIndexBytes = await memoryUsage(client, storeKeys(prefix).deadlines);
-  return { n, seedMs, due, inTransit, idleBefore: idleBefore.ms, idleCommands: idleBefore.commands, sweeps, idleAfter: idleAfter.ms, poll, find, pingMax, deadlineIndexBytes };
+  return { n, seedMs, due, inTransit, idleBefore: idleBefore.ms, idleCommands: idleBefore.commands, sweeps, idleAfter: idleAfter.ms, poll, find, pingMax, recent: { count: recentCount, ms: recentMs, pingMax: recentPing }, deadlineIndexBytes };
 }
 
 /** Payments due with a gateway that takes time to answer: the sweep pays one case after another. */
@@ -238,6 +248,13 @@ function report(results: SizeResult[], payments: { count: number; ms: number; fi
     ...table(
       ['open cases', 'in transit', 'poll ms (p50 of 3)', 'store query ms', 'longest PING from another process during the queries ms'],
       results.map((r) => [String(r.n), String(r.inTransit), fmt(median(r.poll), 1), fmt(median(r.find), 1), fmt(r.pingMax, 1)]),
+    ),
+  );
+  out.push('', 'Every case created in the last 30 days in one query (what the process alerts read every 5 minutes, besides every open case):');
+  out.push(
+    ...table(
+      ['open cases', 'cases read', 'query ms', 'longest PING from another process ms'],
+      results.map((r) => [String(r.n), String(r.recent.count), fmt(r.recent.ms, 1), fmt(r.recent.pingMax, 1)]),
     ),
   );
   out.push(
