@@ -1,6 +1,5 @@
-import { spawn } from 'node:child_process';
-import type { ChildProcessWithoutNullStreams } from 'node:child_process';
-import { join } from 'node:path';
+import { startClient as startScript } from './support/running-client';
+import type { RunningClient } from './support/running-client';
 import { MessageFactory } from 'botbuilder';
 import type { ConversationReference } from 'botbuilder';
 import { createAdapter } from '../../bot/adapter';
@@ -13,44 +12,8 @@ import type { TestApp } from '../support/bot-http';
 
 // The terminal client as a buyer uses it: a separate process, lines piped in, the rendered conversation out.
 
-const root = join(__dirname, '..', '..');
 
-interface RunningClient {
-  child: ChildProcessWithoutNullStreams;
-  output: () => string;
-  /** Waits until the output (from character `from` on) matches. */
-  waitFor: (pattern: RegExp, from?: number, timeoutMs?: number) => Promise<RegExpMatchArray>;
-  exited: Promise<number | null>;
-}
-
-function startClient(args: string[]): RunningClient {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'scripts/chat.ts', ...args], { cwd: root, env: { ...process.env } });
-  let stdout = '';
-  const listeners = new Set<() => void>();
-  child.stdout.on('data', (d: Buffer) => {
-    stdout += d.toString('utf8');
-    for (const l of listeners) l();
-  });
-  child.stderr.on('data', (d: Buffer) => (stdout += `[stderr] ${d.toString('utf8')}`));
-  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-  const waitFor = (pattern: RegExp, from = 0, timeoutMs = 20_000) =>
-    new Promise<RegExpMatchArray>((resolve, reject) => {
-      const check = () => {
-        const m = stdout.slice(from).match(pattern);
-        if (!m) return;
-        listeners.delete(check);
-        clearTimeout(timer);
-        resolve(m);
-      };
-      const timer = setTimeout(() => {
-        listeners.delete(check);
-        reject(new Error(`no ${pattern} in the client's output:\n${stdout}`));
-      }, timeoutMs);
-      listeners.add(check);
-      check();
-    });
-  return { child, output: () => stdout, waitFor, exited };
-}
+const startClient = (args: string[]): RunningClient => startScript('scripts/chat.ts', args);
 
 /** Pipes the lines in at once and closes stdin, as `printf ... | npm run chat` would. */
 async function runPiped(args: string[], lines: string[]): Promise<{ code: number | null; output: string }> {

@@ -1,7 +1,6 @@
-import { spawn } from 'node:child_process';
-import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { startClient as startScript } from './support/running-client';
+import type { RunningClient } from './support/running-client';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import type { RefundCase } from '../../services/refunds';
 import { aadObjectIdOf } from '../../scripts/chat/teams-identity';
 import { BotConversation, startTestApp } from '../support/bot-http';
@@ -11,46 +10,8 @@ import { FakeConnector, recordedText } from '../support/fake-connector';
 // The staff terminal client as a merchant and as a CS agent use it: a separate process playing Teams against the
 // running server (activities in, its own listener as the Bot Connector), lines piped in, the rendered chat out.
 
-const root = join(__dirname, '..', '..');
 
-interface RunningClient {
-  child: ChildProcessWithoutNullStreams;
-  output: () => string;
-  /** Waits until the output (from character `from` on) matches. */
-  waitFor: (pattern: RegExp, from?: number, timeoutMs?: number) => Promise<RegExpMatchArray>;
-  /** Types one line. */
-  type: (line: string) => void;
-  exited: Promise<number | null>;
-}
-
-function startClient(args: string[]): RunningClient {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'scripts/staff-chat.ts', ...args], { cwd: root, env: { ...process.env } });
-  let stdout = '';
-  const listeners = new Set<() => void>();
-  child.stdout.on('data', (d: Buffer) => {
-    stdout += d.toString('utf8');
-    for (const l of listeners) l();
-  });
-  child.stderr.on('data', (d: Buffer) => (stdout += `[stderr] ${d.toString('utf8')}`));
-  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-  const waitFor = (pattern: RegExp, from = 0, timeoutMs = 20_000) =>
-    new Promise<RegExpMatchArray>((resolve, reject) => {
-      const check = () => {
-        const m = stdout.slice(from).match(pattern);
-        if (!m) return;
-        listeners.delete(check);
-        clearTimeout(timer);
-        resolve(m);
-      };
-      const timer = setTimeout(() => {
-        listeners.delete(check);
-        reject(new Error(`no ${pattern} in the client's output:\n${stdout}`));
-      }, timeoutMs);
-      listeners.add(check);
-      check();
-    });
-  return { child, output: () => stdout, waitFor, type: (line) => child.stdin.write(`${line}\n`), exited };
-}
+const startClient = (args: string[]): RunningClient => startScript('scripts/staff-chat.ts', args);
 
 async function quit(client: RunningClient): Promise<void> {
   if (client.child.exitCode !== null) return;
