@@ -4,6 +4,7 @@ import { MessageFactory } from 'botbuilder';
 import type { Intent, RecognitionEntities } from '../services/nlu';
 import { turnInfo } from '../bot/turn-info';
 import { DIALOG, PROMPT } from './dialog-ids';
+import { CANCEL_WORDS } from './cancel-words';
 import type { DialogDeps } from './dialog-deps';
 import { ReplyPrompt, replyOf } from './prompts/reply-prompt';
 import { FileRefundDialog } from './file-refund-dialog';
@@ -55,7 +56,6 @@ const ACTION_ROUTES: Record<string, string> = {
 const READS_OWN_WORDS = new Set<string>([DIALOG.rejection, DIALOG.rate]);
 const EXPLICIT_PERSON = /转人工|人工客服|找人工|真人|talk to (a |an )?(person|human|agent|someone)|speak (to|with) (a |an )?(person|human|agent|someone)|real person|human agent/i;
 
-const CANCEL_WORDS = new Set(['cancel', 'stop', 'quit', 'never mind', 'nevermind', '取消', '算了', '不用了', '退出']);
 const WATERFALL = 'main-waterfall';
 /** Frustration (0..1) from which the buyer is handed to a person whatever they asked. */
 const FRUSTRATION_HANDOFF = 0.8;

@@ -65,7 +65,7 @@ export function refusalText(t: Translate, refusal: Refusal, wording: RefusalWord
             shipping: shippingLabel(t, refusal.shipping),
             reason: reasonLabel(t, refusal.reason),
             type: typeLabel(t, refusal.type),
-            allowed: refusal.allowed.map((a) => `“${typeLabel(t, a)}”`).join(lang === 'zh-CN' ? '或' : ' or '),
+            allowed: refusal.allowed.map((a) => `“${typeLabel(t, a)}”`).join(t('refusal.listOr')),
           })
         : t('refusal.type_not_allowed_none', { shipping: shippingLabel(t, refusal.shipping), reason: reasonLabel(t, refusal.reason) });
     case 'no_reason_window_expired':

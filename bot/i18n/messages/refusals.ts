@@ -4,6 +4,7 @@ import { defineMessages } from './define';
 // its data), and what the buyer can do instead.
 
 export const refusals = defineMessages({
+  'refusal.listOr': { zh: '或', en: ' or ' },
   'refusal.heading': { zh: '这份申请暂时不能提交', en: 'This request cannot be filed as it is' },
   'refusal.intro': { zh: '原因如下：', en: 'Here is why:' },
   'refusal.insteadHeading': { zh: '您可以这样做：', en: 'What you can do instead:' },

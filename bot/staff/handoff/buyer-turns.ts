@@ -15,6 +15,7 @@ import type { Relay } from './relay';
 import type { DeskSettings } from './settings';
 import { lineOf } from './transcript-lines';
 import { provideHandoffDesk } from './turn-desk';
+import { isCancelWord } from '../../../dialogs/cancel-words';
 
 // Every buyer turn passes here before the dialogs. It learns the conversation's handoff (on Redis read with the
 // turn lock, so a plain turn costs no round trip of its own) and keeps the buyer's line in the transcript:
@@ -24,7 +25,8 @@ import { provideHandoffDesk } from './turn-desk';
 //   through the desk handed to the turn.
 // Events from the buyer's channel are the handoff protocol's status reports.
 
-const CANCEL_WORDS: ReadonlySet<string> = new Set(['cancel', 'stop', 'never mind', 'nevermind', '取消', '算了', '不用了', '退出', '不留言']);
+// Besides the usual ways to drop a question, "no message" withdraws the offer to leave one.
+const WITHDRAW_WORDS: ReadonlySet<string> = new Set(['不留言']);
 /** Asking for a person again while a message is expected is not the message. */
 const ASKS_FOR_PERSON = /^(转)?人工(客服)?$|^转人工客服$|^(talk to )?(a )?(real )?(person|human|agent)( please)?$/iu;
 
@@ -89,7 +91,7 @@ export class BuyerTurns {
     const words = typeof activity.text === 'string' ? activity.text.trim() : '';
     const clicked = activity.value !== undefined && activity.value !== null && !words;
     const now = this.deps.clock.now();
-    if (clicked || CANCEL_WORDS.has(words.toLowerCase().replace(/[。.!！]+$/u, ''))) {
+    if (clicked || isCancelWord(words) || WITHDRAW_WORDS.has(words)) {
       await this.deps.queue.end(handoff.id, { role: 'buyer', id: handoff.buyerId }, now);
       this.deps.tasks.run('update handoff card', async () => {
         const gone = await this.deps.queue.get(handoff.id);
